@@ -1,0 +1,65 @@
+# press: a plain GNU Makefile.  `make` builds out/bin/press and the sample
+# issue; `make check` runs every test; `make deps` installs what Debian
+# packages the project needs.
+
+PKGS     = libcmark libxml-2.0 libxslt yaml-0.1
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP
+CFLAGS  += $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS))
+
+ifdef SANITIZE
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+OUT      = out/asan
+else
+OUT      = out
+endif
+
+SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
+           tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
+           tools/out.c tools/story.c tools/issue.c
+OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
+PRESS    = $(OUT)/bin/press
+
+DEBS     = build-essential pkg-config libcmark-dev libxml2-dev libxslt1-dev \
+           libyaml-dev libxml2-utils xsltproc jing check
+
+.PHONY: all site check regen deps format clean
+
+all: $(PRESS) site
+
+$(PRESS): $(OBJS) $(OUT)/obj/main.o
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OUT)/obj/%.o: tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+site: $(PRESS)
+	$(PRESS) build
+
+$(OUT)/bin/unit: tests/unit.c $(OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ \
+	    tests/unit.c $(OBJS) $(LDLIBS) $(shell pkg-config --libs check)
+
+check: $(PRESS) $(OUT)/bin/unit
+	PRESS=$(CURDIR)/$(PRESS) UNIT=$(CURDIR)/$(OUT)/bin/unit sh tests/run
+
+regen: $(PRESS)
+	PRESS=$(CURDIR)/$(PRESS) REGEN=1 sh tests/run
+
+deps:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBS)
+
+format:
+	clang-format -i tools/*.c tools/*.h tests/unit.c
+
+clean:
+	rm -rf out
+
+-include $(OBJS:.o=.d) $(OUT)/obj/main.d

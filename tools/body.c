@@ -1,0 +1,653 @@
+/*
+ * Stage 3, body: cmark parses the Markdown after the front matter, then
+ * passes over the tree fit it to Chinese copy:
+ *
+ *  - emphasis: cmark pairs ** and _ by the CommonMark flanking rules,
+ *    which look at whether a delimiter run's neighbours are white space
+ *    or punctuation.  In 这是**“暖心伴考”**服务 the first run sits between
+ *    a Han character and a full-width quote and cannot open.  Before
+ *    parsing, prepare() puts U+2E2E (a punctuation mark no copy uses)
+ *    beside each run that touches CJK text wherever the neighbour is
+ *    neither space nor punctuation; cmark then pairs the runs the way
+ *    the writer meant, and strip() removes every U+2E2E afterwards.
+ *    Only columns move, and body_pos() maps them back.
+ *  - soft line breaks: a break with CJK text on either side is no space.
+ *  - dateline: a first paragraph opening with 本报讯（记者 张晶）fills
+ *    the story's dateline and byline and loses that opening.
+ *  - figures: an image alone in a paragraph becomes a figure; a photo
+ *    credit (本报记者 孙妍 摄影报道) on the next line or in the next
+ *    paragraph becomes its credit, with the names marked.
+ *
+ * This stage judges nothing; validate.c reports what it finds wrong.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "press.h"
+
+#define SENTINEL "\xE2\xB8\xAE" /* U+2E2E */
+#define SENTINEL_LEN 3
+
+const char *const role_names[ROLE_MAX] = {
+	"reporter",      /* ROLE_REPORTER */
+	"correspondent", /* ROLE_CORRESPONDENT */
+	"intern",        /* ROLE_INTERN */
+	"photographer",  /* ROLE_PHOTOGRAPHER */
+	"author",        /* ROLE_AUTHOR */
+};
+
+const char *const role_labels[ROLE_MAX] = {
+	"记者",   /* ROLE_REPORTER */
+	"通讯员", /* ROLE_CORRESPONDENT */
+	"实习生", /* ROLE_INTERN */
+	"摄影",   /* ROLE_PHOTOGRAPHER */
+	"作者",   /* ROLE_AUTHOR */
+};
+
+static int
+is_punct(uint32_t c)
+{
+	if (c < 0x80)
+		return ispunct((int)c);
+	return u_is_cjk_punct(c) || (c >= 0x2010 && c <= 0x205E) ||
+	       (c >= 0x2E00 && c <= 0x2E7F) || c == 0x00B7;
+}
+
+/* The body text with U+2E2E beside delimiter runs that touch CJK text. */
+static char *
+prepare(const char *text, size_t len)
+{
+	struct buf b = {0};
+	size_t i = 0, start;
+	uint32_t pc, nc;
+
+	buf_add(&b, "", 0);
+	while (i < len) {
+		char c = text[i];
+
+		if (c == '\\' && i + 1 < len) {
+			buf_add(&b, text + i, 2);
+			i += 2;
+			continue;
+		}
+		if (c != '*' && c != '_') {
+			buf_add(&b, text + i, 1);
+			i++;
+			continue;
+		}
+		for (start = i; i < len && text[i] == c; i++)
+			continue;
+		if (start == 0 || !u8_prev(text, start, &pc))
+			pc = '\n';
+		if (!u8_next(text + i, len - i, &nc))
+			nc = '\n';
+		if ((u_is_cjk(pc) || u_is_cjk(nc)) && !u_is_space(pc) &&
+		    !is_punct(pc))
+			buf_adds(&b, SENTINEL);
+		buf_add(&b, text + start, i - start);
+		if ((u_is_cjk(pc) || u_is_cjk(nc)) && !u_is_space(nc) &&
+		    !is_punct(nc))
+			buf_adds(&b, SENTINEL);
+	}
+	return b.data;
+}
+
+/* A copy of s without U+2E2E, or NULL when s has none. */
+static char *
+strip(const char *s)
+{
+	struct buf b = {0};
+	const char *p;
+
+	if (s == NULL || strstr(s, SENTINEL) == NULL)
+		return NULL;
+	buf_add(&b, "", 0);
+	while ((p = strstr(s, SENTINEL)) != NULL) {
+		buf_add(&b, s, (size_t)(p - s));
+		s = p + SENTINEL_LEN;
+	}
+	buf_adds(&b, s);
+	return b.data;
+}
+
+static void
+strip_all(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n, **empty = NULL;
+	size_t nempty = 0, i;
+	char *s;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			if ((s = strip(cmark_node_get_literal(n))) != NULL) {
+				cmark_node_set_literal(n, s);
+				free(s);
+			}
+			if (cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+			    *cmark_node_get_literal(n) == '\0') {
+				empty = xrealloc(empty, (nempty + 1) * sizeof(*empty));
+				empty[nempty++] = n;
+			}
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			if ((s = strip(cmark_node_get_url(n))) != NULL) {
+				cmark_node_set_url(n, s);
+				free(s);
+			}
+			if ((s = strip(cmark_node_get_title(n))) != NULL) {
+				cmark_node_set_title(n, s);
+				free(s);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nempty; i++)
+		cmark_node_free(empty[i]);
+	free(empty);
+}
+
+static int
+is_block(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	return t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK;
+}
+
+/* The first (or, if back, the last) character inside inline node n; 0
+ * when it has none. */
+static uint32_t
+edge(cmark_node *n, int back)
+{
+	const char *s;
+	cmark_node *c;
+	uint32_t cp = 0;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		s = cmark_node_get_literal(n);
+		if (back)
+			u8_prev(s, strlen(s), &cp);
+		else
+			u8_next(s, strlen(s), &cp);
+		return cp;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		return '\n';
+	case CMARK_NODE_HTML_INLINE:
+		return '<';
+	default:
+		for (c = back ? cmark_node_last_child(n) : cmark_node_first_child(n);
+		     c != NULL; c = back ? cmark_node_previous(c) : cmark_node_next(c))
+			if ((cp = edge(c, back)) != 0)
+				return cp;
+		return 0;
+	}
+}
+
+/* The character just before (back) or after inline node n in its block. */
+static uint32_t
+neighbour(cmark_node *n, int back)
+{
+	cmark_node *s;
+	uint32_t cp;
+
+	for (; n != NULL && !is_block(n); n = cmark_node_parent(n))
+		for (s = back ? cmark_node_previous(n) : cmark_node_next(n);
+		     s != NULL; s = back ? cmark_node_previous(s) : cmark_node_next(s))
+			if ((cp = edge(s, back)) != 0)
+				return cp;
+	return 0;
+}
+
+/* A soft break beside CJK text (or at either end) is no space at all. */
+static void
+softbreaks(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n, **gone = NULL;
+	size_t ngone = 0, i;
+	uint32_t before, after;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_SOFTBREAK)
+			continue;
+		before = neighbour(n, 1);
+		after = neighbour(n, 0);
+		if (before == 0 || after == 0 || u_is_cjk(before) ||
+		    u_is_cjk(after)) {
+			gone = xrealloc(gone, (ngone + 1) * sizeof(*gone));
+			gone[ngone++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < ngone; i++)
+		cmark_node_free(gone[i]);
+	free(gone);
+}
+
+static int
+starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+static int
+ends(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Length of the separator (space, U+3000 or 、) at s, or 0. */
+static size_t
+separator(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
+		return 1;
+	if (starts(s, n, "\xE3\x80\x80") || starts(s, n, "、"))
+		return 3;
+	return 0;
+}
+
+/* The role a byline label names, or ROLE_MAX. */
+static enum role
+role_of(const char *s, size_t n, size_t *len)
+{
+	static const struct {
+		const char *label;
+		enum role role;
+	} labels[] = {
+		{"本报记者", ROLE_REPORTER},      {"本报通讯员", ROLE_CORRESPONDENT},
+		{"本报实习生", ROLE_INTERN},      {"特约记者", ROLE_REPORTER},
+		{"记者", ROLE_REPORTER},          {"通讯员", ROLE_CORRESPONDENT},
+		{"实习生", ROLE_INTERN},          {"摄影", ROLE_PHOTOGRAPHER},
+		{"作者", ROLE_AUTHOR},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (starts(s, n, labels[i].label)) {
+			*len = strlen(labels[i].label);
+			return labels[i].role;
+		}
+	return ROLE_MAX;
+}
+
+/* Whether s (n bytes) can be a person's name: 1 to 10 Han characters or
+ * the name-separator dot. */
+static int
+is_name(const char *s, size_t n)
+{
+	size_t i = 0, k, count = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		k = u8_next(s + i, n - i, &cp);
+		if (!u_is_han(cp) && cp != 0x00B7)
+			return 0;
+		i += k;
+		count++;
+	}
+	return count >= 1 && count <= 10;
+}
+
+int
+body_parse_byline(const char *s, size_t n, struct contributor **out,
+                  size_t *nout)
+{
+	enum role role = ROLE_MAX, r;
+	size_t i = 0, k, start, len;
+	struct contributor *by = NULL;
+	size_t nby = 0;
+
+	while (i < n) {
+		if ((k = separator(s + i, n - i)) > 0) {
+			i += k;
+			continue;
+		}
+		if ((r = role_of(s + i, n - i, &len)) != ROLE_MAX) {
+			role = r;
+			i += len;
+			continue;
+		}
+		for (start = i; i < n && separator(s + i, n - i) == 0; i++)
+			continue;
+		if (role == ROLE_MAX || !is_name(s + start, i - start))
+			goto fail;
+		by = xrealloc(by, (nby + 1) * sizeof(*by));
+		by[nby].role = role;
+		by[nby++].name = xstrndup(s + start, i - start);
+	}
+	if (nby == 0)
+		goto fail;
+	*out = by;
+	*nout = nby;
+	return 1;
+fail:
+	for (i = 0; i < nby; i++)
+		free(by[i].name);
+	free(by);
+	return 0;
+}
+
+/*
+ * Matches a dateline (本报讯, 本报北京6月7日电, 新华社…电) and an optional
+ * byline in （） at the start of s.  Returns the bytes it covers, with the
+ * blanks after it, and fills st->dateline and st->by; 0 if none.
+ */
+static size_t
+match_dateline(struct story *st, const char *s, size_t n)
+{
+	size_t i = 0, k, word, close;
+	uint32_t cp;
+	const char *p;
+
+	while (i < n && i < 60) {
+		k = u8_next(s + i, n - i, &cp);
+		if (cp == 0xFF08 || u_is_space(cp) || is_punct(cp))
+			break;
+		i += k;
+	}
+	word = i;
+	if (!(starts(s, word, "本报") || starts(s, word, "新华社") ||
+	      starts(s, word, "据") || starts(s, word, "中新社")) ||
+	    !(ends(s, word, "讯") || ends(s, word, "电")))
+		return 0;
+	if (starts(s + i, n - i, "（")) {
+		p = s + i + 3;
+		for (close = 0; p + close < s + n && close < 120; close++)
+			if (starts(p + close, (size_t)(s + n - p - close), "）"))
+				break;
+		if (p + close >= s + n || close >= 120 ||
+		    !body_parse_byline(p, close, &st->by, &st->nby))
+			return 0;
+		i += 3 + close + 3;
+	} else if (i < n && !u_is_space(cp))
+		return 0;
+	st->dateline = xstrndup(s, word);
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* Takes the dateline and byline off the first paragraph. */
+static void
+dateline(struct story *st)
+{
+	cmark_node *para = cmark_node_first_child(st->doc), *n, *texts[4];
+	cmark_node_type t;
+	struct buf b = {0};
+	size_t ntexts = 0, i, take, len;
+	const char *lit;
+
+	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return;
+	for (n = cmark_node_first_child(para); n != NULL && ntexts < 4;
+	     n = cmark_node_next(n)) {
+		t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_TEXT)
+			texts[ntexts++] = n;
+		else if ((t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH) &&
+		         cmark_node_first_child(n) != NULL &&
+		         cmark_node_first_child(n) == cmark_node_last_child(n) &&
+		         cmark_node_get_type(cmark_node_first_child(n)) ==
+		             CMARK_NODE_TEXT)
+			texts[ntexts++] = cmark_node_first_child(n);
+		else
+			break;
+	}
+	for (i = 0; i < ntexts; i++)
+		buf_adds(&b, cmark_node_get_literal(texts[i]));
+	take = b.data ? match_dateline(st, b.data, b.len) : 0;
+	buf_free(&b);
+	for (i = 0; i < ntexts && take > 0; i++) {
+		lit = cmark_node_get_literal(texts[i]);
+		len = strlen(lit);
+		if (take < len) {
+			char *rest = xstrdup(lit + take);
+
+			cmark_node_set_literal(texts[i], rest);
+			free(rest);
+			break;
+		}
+		take -= len;
+		n = cmark_node_parent(texts[i]);
+		cmark_node_free(texts[i]);
+		if (n != para && cmark_node_first_child(n) == NULL)
+			cmark_node_free(n);
+	}
+	if (cmark_node_first_child(para) == NULL)
+		cmark_node_free(para);
+}
+
+/*
+ * Builds the credit paragraph for text s (本报记者 孙妍 摄影报道): the
+ * words as written, each name in a custom inline "photographer".  Returns
+ * NULL when s is not a credit.
+ */
+static cmark_node *
+credit(const char *s)
+{
+	static const char *const suffixes[] = {"摄影报道", "摄影", "供图", "摄"};
+	size_t n = strlen(s), end = n, i, k, start, len, nnames = 0;
+	cmark_node *para, *node, *text;
+	struct buf words = {0};
+	char *name;
+
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (ends(s, end, suffixes[i]))
+			break;
+	if (i == sizeof(suffixes) / sizeof(suffixes[0]) || u8_count(s, n) > 40)
+		return NULL;
+	end -= strlen(suffixes[i]);
+	i = 0;
+	if (role_of(s, end, &len) != ROLE_MAX || starts(s, end, "新华社记者"))
+		i = starts(s, end, "新华社记者") ? strlen("新华社记者") : len;
+
+	para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	buf_add(&words, s, i);
+	while (i < end) {
+		if ((k = separator(s + i, end - i)) > 0) {
+			buf_add(&words, s + i, k);
+			i += k;
+			continue;
+		}
+		for (start = i; i < end && separator(s + i, end - i) == 0; i++)
+			continue;
+		if (!is_name(s + start, i - start)) {
+			buf_free(&words);
+			cmark_node_free(para);
+			return NULL;
+		}
+		if (words.len > 0) {
+			text = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(text, words.data);
+			cmark_node_append_child(para, text);
+			words.len = 0;
+			words.data[0] = '\0';
+		}
+		node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(node, role_names[ROLE_PHOTOGRAPHER]);
+		text = cmark_node_new(CMARK_NODE_TEXT);
+		name = xstrndup(s + start, i - start);
+		cmark_node_set_literal(text, name);
+		free(name);
+		cmark_node_append_child(node, text);
+		cmark_node_append_child(para, node);
+		nnames++;
+	}
+	buf_add(&words, s + end, n - end);
+	text = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node_set_literal(text, words.data);
+	cmark_node_append_child(para, text);
+	buf_free(&words);
+	if (nnames == 0) {
+		cmark_node_free(para);
+		return NULL;
+	}
+	return para;
+}
+
+/* The text of a paragraph made only of text nodes, or NULL. */
+static char *
+plain(cmark_node *first)
+{
+	struct buf b = {0};
+	cmark_node *n;
+
+	buf_add(&b, "", 0);
+	for (n = first; n != NULL; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_TEXT) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_adds(&b, cmark_node_get_literal(n));
+	}
+	return b.data;
+}
+
+static cmark_node *
+custom_block(const char *kind)
+{
+	cmark_node *n = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+
+	cmark_node_set_on_enter(n, kind);
+	return n;
+}
+
+/* Attaches a credit paragraph to figure fig. */
+static void
+add_credit(cmark_node *fig, cmark_node *para)
+{
+	cmark_node *c = custom_block(BODY_CREDIT);
+
+	cmark_node_append_child(c, para);
+	cmark_node_append_child(fig, c);
+}
+
+/* Turns each image alone in a top-level paragraph into a figure. */
+static void
+figures(struct story *st)
+{
+	cmark_node *n, *next, *img, *fig, *rest, *cr;
+	cmark_node_type t;
+	char *s;
+
+	for (n = cmark_node_first_child(st->doc); n != NULL; n = next) {
+		next = cmark_node_next(n);
+		img = cmark_node_first_child(n);
+		if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || img == NULL ||
+		    cmark_node_get_type(img) != CMARK_NODE_IMAGE)
+			continue;
+		rest = cmark_node_next(img);
+		cr = NULL;
+		if (rest != NULL) {
+			t = cmark_node_get_type(rest);
+			if (t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK)
+				continue;
+			s = plain(cmark_node_next(rest));
+			cr = s ? credit(s) : NULL;
+			free(s);
+			if (cr == NULL)
+				continue;
+			while (cmark_node_next(img) != NULL)
+				cmark_node_free(cmark_node_next(img));
+		}
+		fig = custom_block(BODY_FIGURE);
+		cmark_node_insert_before(n, fig);
+		cmark_node_append_child(fig, n);
+		if (cr == NULL && next != NULL &&
+		    cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH &&
+		    (s = plain(cmark_node_first_child(next))) != NULL) {
+			if ((cr = credit(s)) != NULL) {
+				n = next;
+				next = cmark_node_next(next);
+				cmark_node_free(n);
+			}
+			free(s);
+		}
+		if (cr != NULL)
+			add_credit(fig, cr);
+	}
+}
+
+void
+body_parse(struct story *st, const char *text, size_t len)
+{
+	const char *p;
+
+	for (p = text; (p = memmem(p, (size_t)(text + len - p), SENTINEL,
+	                           SENTINEL_LEN)) != NULL; p += SENTINEL_LEN) {
+		const char *bol = p;
+		int line = st->fm_lines + 1;
+		const char *q;
+
+		while (bol > text && bol[-1] != '\n')
+			bol--;
+		for (q = text; q < bol; q++)
+			line += *q == '\n';
+		diag(st->src->path, line, (int)u8_count(bol, (size_t)(p - bol)) + 1,
+		     D_SENTINEL);
+	}
+	st->pre = prepare(text, len);
+	st->doc = cmark_parse_document(st->pre, strlen(st->pre),
+	                               CMARK_OPT_SOURCEPOS);
+	strip_all(st->doc);
+	softbreaks(st->doc);
+	dateline(st);
+	figures(st);
+}
+
+void
+body_pos(const struct story *st, cmark_node *n, int *line, int *col)
+{
+	int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
+	const char *p = st->pre, *q, *end;
+	int k, count = 1;
+
+	*line = l > 0 ? l + st->fm_lines : st->fm_lines + 1;
+	*col = 1;
+	if (p == NULL || l <= 0 || c <= 0)
+		return;
+	for (k = 1; k < l && (p = strchr(p, '\n')) != NULL; k++)
+		p++;
+	if (p == NULL)
+		return;
+	end = p + c - 1;
+	for (q = p; q < end && *q != '\0' && *q != '\n';) {
+		if (starts(q, SENTINEL_LEN, SENTINEL))
+			q += SENTINEL_LEN;
+		else {
+			q++;
+			while (((unsigned char)*q & 0xC0) == 0x80)
+				q++;
+			count++;
+		}
+	}
+	*col = count;
+}

@@ -1,0 +1,99 @@
+/*
+ * The one diagnostics function.  Every stage reports through diag() with
+ * a message id; the table below gives each id its level and its text, so
+ * the whole vocabulary of press's complaints is in one place.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "press.h"
+
+static const char *const level_names[DIAG_LEVEL_MAX] = {
+	"ok",      /* DIAG_OK */
+	"warning", /* DIAG_WARNING */
+	"error",   /* DIAG_ERROR */
+	"error",   /* DIAG_USAGE */
+};
+
+static const struct {
+	enum diag_level level;
+	const char *fmt;
+} msgs[D_MAX] = {
+	{DIAG_WARNING, "unknown key '%s'"},                        /* D_FM_UNKNOWN_KEY */
+	{DIAG_WARNING, "key '%s' given twice; the last one counts"}, /* D_FM_DUP_KEY */
+	{DIAG_WARNING, "raw HTML dropped: %s"},                    /* D_RAW_HTML */
+	{DIAG_WARNING, "unsafe link removed: %s"},                 /* D_UNSAFE_LINK */
+	{DIAG_WARNING, "image not found: %s"},                     /* D_IMAGE_MISSING */
+	{DIAG_WARNING, "byline given in the front matter and in the first paragraph; the paragraph's is used"}, /* D_BYLINE_TWICE */
+	{DIAG_WARNING, "image inside a paragraph: only its caption is kept; put the image on a line of its own"}, /* D_IMAGE_INLINE */
+	{DIAG_WARNING, "story is on no page of issue.yaml; not built"}, /* D_STORY_UNPLACED */
+	{DIAG_WARNING, "character U+2E2E removed: press reserves it"}, /* D_SENTINEL */
+	{DIAG_ERROR, "%s"},                                        /* D_READ */
+	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
+	{DIAG_ERROR, "empty file"},                                /* D_EMPTY */
+	{DIAG_ERROR, "no front matter: a story starts with a '---' line, its header, and another '---' line"}, /* D_FM_MISSING */
+	{DIAG_ERROR, "front matter not closed: no '---' line after the header"}, /* D_FM_UNTERMINATED */
+	{DIAG_ERROR, "YAML: %s"},                                  /* D_YAML */
+	{DIAG_ERROR, "front matter must be 'key: value' lines"},   /* D_FM_NOT_MAP */
+	{DIAG_ERROR, "'%s' must be %s"},                           /* D_FM_TYPE */
+	{DIAG_ERROR, "missing required key 'title'"},              /* D_FM_TITLE */
+	{DIAG_ERROR, "'%s': %s"},                                  /* D_FM_VALUE */
+	{DIAG_ERROR, "image path leaves the story's folder: %s"},  /* D_IMAGE_PATH */
+	{DIAG_ERROR, "print XML does not match the schema: %s"},   /* D_SCHEMA */
+	{DIAG_ERROR, "'%s' must be %s"},                           /* D_ISSUE_KEY */
+	{DIAG_ERROR, "%s"},                                        /* D_ISSUE_VALUE */
+	{DIAG_ERROR, "no such story: %s"},                         /* D_ISSUE_STORY */
+	{DIAG_ERROR, "story placed twice: %s"},                    /* D_ISSUE_DUP */
+	{DIAG_ERROR, "slug '%s' is used by another story of this issue: %s"}, /* D_SLUG_DUP */
+	{DIAG_ERROR, "template: %s"},                              /* D_TEMPLATE */
+	{DIAG_ERROR, "cannot write: %s"},                          /* D_WRITE */
+};
+
+static enum diag_level worst = DIAG_OK;
+static unsigned nerrors;
+
+void
+diag(const char *path, int line, int col, enum diag_id id, ...)
+{
+	va_list ap;
+	enum diag_level level = msgs[id].level;
+
+	if (level > worst)
+		worst = level;
+	if (level >= DIAG_ERROR)
+		nerrors++;
+	if (line > 0)
+		fprintf(stderr, "press: %s:%d:%d: %s: ", path, line,
+		        col > 0 ? col : 1, level_names[level]);
+	else
+		fprintf(stderr, "press: %s: %s: ", path, level_names[level]);
+	va_start(ap, id);
+	vfprintf(stderr, msgs[id].fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+diag_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	worst = DIAG_USAGE;
+	fputs("press: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+unsigned
+diag_errors(void)
+{
+	return nerrors;
+}
+
+int
+diag_status(void)
+{
+	return worst == DIAG_USAGE ? 2 : worst == DIAG_ERROR ? 1 : 0;
+}

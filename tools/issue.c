@@ -1,0 +1,786 @@
+/*
+ * Stage 6, issue: issue.yaml places stories on pages.  Each story runs
+ * the story pipeline on its own; a story with errors is reported and
+ * left out while the rest of the issue builds.  The issue document is
+ * checked against templates/press.rng before anything of it is written,
+ * then the stylesheets render it (render.c) and out.c writes the files.
+ *
+ *   out/print/<issue>/issue.xml      the issue for the layout desk
+ *   out/print/<issue>/<slug>.xml     one story each
+ *   out/site/index.html              every issue, newest first
+ *   out/site/<issue>/index.html      the issue's pages and headlines
+ *   out/site/<issue>/page-<no>.html  one page, its stories in order
+ *   out/site/<issue>/<slug>.html     one story
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "press.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+static const char *const weekdays[7] = {
+	"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
+};
+
+static const char *const slots[] = {"lead", "main", "brief", "photo", NULL};
+
+/* The paper: articles/paper.yaml. */
+struct paper {
+	char *name;      /* 报名, required */
+	char *publisher; /* 主办 */
+	char *url;       /* the web edition's address */
+};
+
+/* A loaded YAML file and where it came from. */
+struct yfile {
+	char *path;
+	yaml_document_t doc;
+	int loaded;
+};
+
+static int
+yfile_load(struct yfile *y, const char *path)
+{
+	struct src *src = src_read(path);
+
+	memset(y, 0, sizeof(*y));
+	y->path = xstrdup(path);
+	if (src == NULL)
+		return 0;
+	y->loaded = fm_load(path, src->text, src->len, 0, &y->doc);
+	src_free(src);
+	return y->loaded;
+}
+
+static void
+yfile_free(struct yfile *y)
+{
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	free(y->path);
+}
+
+/* Reports a value of the wrong type; always returns NULL. */
+static const char *
+wrong(struct yfile *y, yaml_node_t *v, const char *key, const char *want)
+{
+	diag(y->path, fm_line(v, 0), fm_col(v), D_ISSUE_KEY, key, want);
+	return NULL;
+}
+
+/* The text of key in map; NULL if absent (reported when required). */
+static const char *
+text(struct yfile *y, yaml_node_t *map, const char *key, int required,
+     int line)
+{
+	yaml_node_t *v = fm_get(&y->doc, map, key, NULL);
+	const char *s = fm_scalar(v);
+
+	if (v == NULL) {
+		if (required) {
+			char *msg = xasprintf("missing required key '%s'", key);
+
+			diag(y->path, line, 1, D_ISSUE_VALUE, msg);
+			free(msg);
+		}
+		return NULL;
+	}
+	if (s == NULL || *s == '\0')
+		return wrong(y, v, key, "text");
+	return s;
+}
+
+/* A positive number under key, 0 if absent, -1 after reporting. */
+static long
+number(struct yfile *y, yaml_node_t *map, const char *key)
+{
+	yaml_node_t *v = fm_get(&y->doc, map, key, NULL);
+	const char *s = fm_scalar(v);
+	char *end;
+	long n;
+
+	if (v == NULL)
+		return 0;
+	n = s ? strtol(s, &end, 10) : 0;
+	if (s == NULL || *s == '\0' || *end != '\0' || n < 1 || n > 99999) {
+		wrong(y, v, key, "a whole number from 1");
+		return -1;
+	}
+	return n;
+}
+
+/* Warns about keys of map that are not in known (NULL-terminated). */
+static void
+unknown_keys(struct yfile *y, yaml_node_t *map, const char *const *known)
+{
+	yaml_node_pair_t *p;
+	size_t i;
+
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(&y->doc, p->key);
+		const char *s = fm_scalar(k);
+
+		for (i = 0; s != NULL && known[i] != NULL; i++)
+			if (strcmp(s, known[i]) == 0)
+				break;
+		if (s == NULL || known[i] == NULL)
+			diag(y->path, fm_line(k, 0), fm_col(k), D_FM_UNKNOWN_KEY,
+			     s ? s : "?");
+	}
+}
+
+static yaml_node_t *
+root_map(struct yfile *y)
+{
+	yaml_node_t *root = y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+
+	if (y->loaded && (root == NULL || root->type != YAML_MAPPING_NODE)) {
+		diag(y->path, 1, 1, D_FM_NOT_MAP);
+		return NULL;
+	}
+	return root;
+}
+
+static int
+paper_load(struct paper *paper, const char *articles)
+{
+	static const char *const known[] = {"name", "publisher", "url",
+	                                    "page", NULL};
+	struct yfile y;
+	yaml_node_t *root;
+	char *path = xasprintf("%s/paper.yaml", articles);
+	const char *s;
+	int ok = 0;
+
+	memset(paper, 0, sizeof(*paper));
+	yfile_load(&y, path);
+	free(path);
+	if ((root = root_map(&y)) != NULL) {
+		unknown_keys(&y, root, known);
+		if ((s = text(&y, root, "name", 1, 1)) != NULL) {
+			paper->name = xstrdup(s);
+			ok = 1;
+		}
+		if ((s = text(&y, root, "publisher", 0, 1)) != NULL)
+			paper->publisher = xstrdup(s);
+		if ((s = text(&y, root, "url", 0, 1)) != NULL)
+			paper->url = xstrdup(s);
+	}
+	yfile_free(&y);
+	return ok;
+}
+
+static void
+paper_free(struct paper *paper)
+{
+	free(paper->name);
+	free(paper->publisher);
+	free(paper->url);
+}
+
+/* The weekday of a valid YYYY-MM-DD date. */
+static const char *
+weekday(const char *date)
+{
+	struct tm tm = {0};
+	time_t t;
+
+	tm.tm_year = atoi(date) - 1900;
+	tm.tm_mon = atoi(date + 5) - 1;
+	tm.tm_mday = atoi(date + 8);
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	return weekdays[tm.tm_wday];
+}
+
+static int
+is_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	return s != NULL && strlen(s) == 10 &&
+	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
+}
+
+static int
+is_issue_id(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      (*p == '-' && p > s)))
+			return 0;
+	return p > s;
+}
+
+/* Everything one issue build holds. */
+struct issue {
+	const struct build_opts *opts;
+	const char *dir;  /* articles/<id> */
+	const char *id;   /* the folder name */
+	struct yfile y;   /* issue.yaml */
+	xmlDocPtr doc;    /* <issue> */
+	char **files;     /* story files placed, for duplicates */
+	size_t nfiles;
+	char **images;    /* figure paths to copy */
+	size_t nimages;
+};
+
+static int
+placed(struct issue *is, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < is->nfiles; i++)
+		if (strcmp(is->files[i], file) == 0)
+			return 1;
+	is->files = xrealloc(is->files, (is->nfiles + 1) * sizeof(char *));
+	is->files[is->nfiles++] = xstrdup(file);
+	return 0;
+}
+
+static void
+collect_images(struct issue *is, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "figure") == 0) {
+			xmlChar *href = xmlGetProp(n, X("href"));
+
+			is->images = xrealloc(is->images,
+			    (is->nimages + 1) * sizeof(char *));
+			is->images[is->nimages++] = xstrdup((const char *)href);
+			xmlFree(href);
+		}
+		collect_images(is, n->children);
+	}
+}
+
+/* A standalone story document, as press.rng's start allows. */
+static xmlDocPtr
+story_doc(const struct story *st)
+{
+	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	xmlNodePtr root = storyxml_build(st, doc);
+
+	xmlDocSetRootElement(doc, root);
+	xmlNewProp(root, X("schema-version"), X("1"));
+	xmlNodeSetLang(root, X("zh-CN"));
+	return doc;
+}
+
+/*
+ * Builds one story entry of a page: loads the story, checks it against
+ * the schema, writes its print XML and adds it to the page.
+ */
+static void
+place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
+{
+	static const char *const known[] = {"file", "slot", NULL};
+	yaml_node_t *fv = entry, *sv = NULL;
+	const char *file, *slot = NULL;
+	struct story *st;
+	xmlDocPtr doc;
+	xmlNodePtr node, other;
+	char *path;
+	size_t i;
+
+	if (entry->type == YAML_MAPPING_NODE) {
+		unknown_keys(&is->y, entry, known);
+		fv = fm_get(&is->y.doc, entry, "file", NULL);
+		sv = fm_get(&is->y.doc, entry, "slot", NULL);
+		if (fv == NULL) {
+			diag(is->y.path, fm_line(entry, 0), fm_col(entry),
+			     D_ISSUE_VALUE, "a story entry needs 'file'");
+			return;
+		}
+	}
+	if ((file = fm_scalar(fv)) == NULL || *file == '\0') {
+		wrong(&is->y, fv, "file", "a story file name");
+		return;
+	}
+	if (sv != NULL) {
+		slot = fm_scalar(sv);
+		for (i = 0; slot != NULL && slots[i] != NULL; i++)
+			if (strcmp(slot, slots[i]) == 0)
+				break;
+		if (slot == NULL || slots[i] == NULL) {
+			wrong(&is->y, sv, "slot", "lead, main, brief or photo");
+			return;
+		}
+	}
+	if (!validate_relpath(file) || strchr(file, '/') != NULL) {
+		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
+		return;
+	}
+	if (placed(is, file)) {
+		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_DUP, file);
+		return;
+	}
+	path = xasprintf("%s/%s", is->dir, file);
+	if (access(path, R_OK) != 0) {
+		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
+		free(path);
+		return;
+	}
+	if ((st = story_load(path)) == NULL || !st->ok) {
+		story_free(st);
+		free(path);
+		return;
+	}
+	for (other = xmlDocGetRootElement(is->doc)->children; other != NULL;
+	     other = other->next)
+		for (node = other->children; node != NULL; node = node->next) {
+			xmlChar *s = xmlGetProp(node, X("slug"));
+			int same = xmlStrEqual(s, X(st->slug));
+
+			xmlFree(s);
+			if (same) {
+				xmlChar *src = xmlGetProp(node, X("source"));
+
+				diag(path, 1, 1, D_SLUG_DUP, st->slug, (char *)src);
+				xmlFree(src);
+				goto out;
+			}
+		}
+	doc = story_doc(st);
+	if (schema_validate(doc, is->dir, path)) {
+		char *xml = xasprintf("%s/print/%s/%s.xml", is->opts->out, is->id,
+		                      st->slug);
+
+		out_write_xml(xml, doc);
+		free(xml);
+		node = xmlDocCopyNode(xmlDocGetRootElement(doc), is->doc, 1);
+		xmlUnsetProp(node, X("schema-version"));
+		xmlUnsetNsProp(node, xmlSearchNsByHref(is->doc, node,
+		               XML_XML_NAMESPACE), X("lang"));
+		if (slot == NULL)
+			slot = st->genre && strcmp(st->genre, "图片新闻") == 0 ?
+			       "photo" : first ? "lead" : "main";
+		xmlNewProp(node, X("slot"), X(slot));
+		xmlAddChild(page, node);
+		collect_images(is, node);
+	}
+	xmlFreeDoc(doc);
+out:
+	story_free(st);
+	free(path);
+}
+
+static void
+add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
+{
+	static const char *const known[] = {"no", "name", "banner", "editor",
+	                                    "stories", NULL};
+	yaml_node_t *stories;
+	yaml_node_item_t *it;
+	xmlNodePtr page;
+	const char *name, *s;
+	long no;
+	char num[24];
+	int first = 1;
+
+	if (p->type != YAML_MAPPING_NODE) {
+		wrong(&is->y, p, "a page", "no, name and stories");
+		return;
+	}
+	unknown_keys(&is->y, p, known);
+	no = number(&is->y, p, "no");
+	name = text(&is->y, p, "name", 1, fm_line(p, 0));
+	if (no == 0)
+		diag(is->y.path, fm_line(p, 0), fm_col(p), D_ISSUE_VALUE,
+		     "missing required key 'no'");
+	if (no <= 0 || name == NULL)
+		return;
+	page = xmlNewChild(issue, NULL, X("page"), NULL);
+	snprintf(num, sizeof(num), "%ld", no);
+	xmlNewProp(page, X("no"), X(num));
+	xmlNewProp(page, X("name"), X(name));
+	if ((s = text(&is->y, p, "banner", 0, 0)) != NULL)
+		xmlNewProp(page, X("banner"), X(s));
+	if ((s = text(&is->y, p, "editor", 0, 0)) != NULL)
+		xmlNewProp(page, X("editor"), X(s));
+	stories = fm_get(&is->y.doc, p, "stories", NULL);
+	if (stories == NULL)
+		return;
+	if (stories->type != YAML_SEQUENCE_NODE) {
+		wrong(&is->y, stories, "stories", "a list of story files");
+		return;
+	}
+	for (it = stories->data.sequence.items.start;
+	     it < stories->data.sequence.items.top; it++) {
+		place(is, page, yaml_document_get_node(&is->y.doc, *it), first);
+		first = page->last == NULL;
+	}
+}
+
+/* Warns about stories in the folder that no page places. */
+static void
+unplaced(struct issue *is)
+{
+	DIR *d = opendir(is->dir);
+	struct dirent *e;
+	size_t i, n;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0 ||
+		    e->d_name[0] == '.')
+			continue;
+		for (i = 0; i < is->nfiles; i++)
+			if (strcmp(is->files[i], e->d_name) == 0)
+				break;
+		if (i == is->nfiles) {
+			char *path = xasprintf("%s/%s", is->dir, e->d_name);
+
+			diag(path, 0, 0, D_STORY_UNPLACED);
+			free(path);
+		}
+	}
+	closedir(d);
+}
+
+/* Renders the web edition of a checked issue document. */
+static void
+render_issue(struct issue *is)
+{
+	const char *out = is->opts->out;
+	xmlNodePtr page, story;
+	const char *params[7];
+	char *path;
+	size_t i;
+
+	params[0] = "root";
+	params[1] = "../";
+	params[2] = NULL;
+	path = xasprintf("%s/site/%s/index.html", out, is->id);
+	render_to_file(SHEET_ISSUE, is->doc, params, path);
+	free(path);
+	for (page = xmlDocGetRootElement(is->doc)->children; page != NULL;
+	     page = page->next) {
+		xmlChar *no = xmlGetProp(page, X("no"));
+
+		params[2] = "page";
+		params[3] = (const char *)no;
+		params[4] = NULL;
+		path = xasprintf("%s/site/%s/page-%s.html", out, is->id, no);
+		render_to_file(SHEET_PAGE, is->doc, params, path);
+		free(path);
+		xmlFree(no);
+		for (story = page->children; story != NULL; story = story->next) {
+			xmlChar *slug = xmlGetProp(story, X("slug"));
+
+			params[2] = "slug";
+			params[3] = (const char *)slug;
+			path = xasprintf("%s/site/%s/%s.html", out, is->id, slug);
+			render_to_file(SHEET_STORY, is->doc, params, path);
+			free(path);
+			xmlFree(slug);
+		}
+	}
+	for (i = 0; i < is->nimages; i++) {
+		char *from = xasprintf("%s/%s", is->dir, is->images[i]);
+		char *site = xasprintf("%s/site/%s/%s", out, is->id, is->images[i]);
+		char *print = xasprintf("%s/print/%s/%s", out, is->id, is->images[i]);
+
+		out_copy(from, site);
+		out_copy(from, print);
+		free(from);
+		free(site);
+		free(print);
+	}
+}
+
+/*
+ * Builds the issue in folder dir.  Returns its checked document for the
+ * archive, or NULL when issue.yaml itself is unusable.
+ */
+static xmlDocPtr
+build_issue(const struct build_opts *opts, const struct paper *paper,
+            const char *dir)
+{
+	static const char *const known[] = {"number", "total", "date",
+	                                    "pages", NULL};
+	struct issue is = {0};
+	yaml_node_t *root, *pages;
+	yaml_node_item_t *it;
+	xmlNodePtr issue;
+	const char *date, *slash = strrchr(dir, '/');
+	char *path, num[24];
+	long n;
+	size_t i;
+
+	is.opts = opts;
+	is.dir = dir;
+	is.id = slash ? slash + 1 : dir;
+	path = xasprintf("%s/issue.yaml", dir);
+	yfile_load(&is.y, path);
+	free(path);
+	if ((root = root_map(&is.y)) == NULL)
+		goto fail;
+	if (!is_issue_id(is.id)) {
+		diag(is.y.path, 0, 0, D_ISSUE_VALUE, "the issue folder's name "
+		     "must be lower-case letters, digits and '-' (it is the "
+		     "issue's address)");
+		goto fail;
+	}
+	unknown_keys(&is.y, root, known);
+	date = text(&is.y, root, "date", 0, 1);
+	if (date == NULL && is_date(is.id))
+		date = is.id;
+	if (!is_date(date)) {
+		diag(is.y.path, 1, 1, D_ISSUE_VALUE,
+		     "'date' must be a date like 2024-06-11");
+		goto fail;
+	}
+	is.doc = xmlNewDoc(X("1.0"));
+	issue = xmlNewDocNode(is.doc, NULL, X("issue"), NULL);
+	xmlDocSetRootElement(is.doc, issue);
+	xmlNewProp(issue, X("schema-version"), X("1"));
+	xmlNodeSetLang(issue, X("zh-CN"));
+	xmlNewProp(issue, X("id"), X(is.id));
+	xmlNewProp(issue, X("paper"), X(paper->name));
+	if (paper->publisher != NULL)
+		xmlNewProp(issue, X("publisher"), X(paper->publisher));
+	if (paper->url != NULL)
+		xmlNewProp(issue, X("url"), X(paper->url));
+	xmlNewProp(issue, X("date"), X(date));
+	xmlNewProp(issue, X("weekday"), X(weekday(date)));
+	if ((n = number(&is.y, root, "number")) > 0) {
+		snprintf(num, sizeof(num), "%ld", n);
+		xmlNewProp(issue, X("number"), X(num));
+	}
+	if ((n = number(&is.y, root, "total")) > 0) {
+		snprintf(num, sizeof(num), "%ld", n);
+		xmlNewProp(issue, X("total"), X(num));
+	}
+	pages = fm_get(&is.y.doc, root, "pages", NULL);
+	if (pages == NULL || pages->type != YAML_SEQUENCE_NODE) {
+		if (pages == NULL)
+			diag(is.y.path, 1, 1, D_ISSUE_VALUE,
+			     "missing required key 'pages'");
+		else
+			wrong(&is.y, pages, "pages", "a list of pages");
+		goto fail;
+	}
+	for (it = pages->data.sequence.items.start;
+	     it < pages->data.sequence.items.top; it++)
+		add_page(&is, issue, yaml_document_get_node(&is.y.doc, *it));
+	unplaced(&is);
+	if (issue->children == NULL ||
+	    !schema_validate(is.doc, dir, is.y.path))
+		goto fail;
+	path = xasprintf("%s/print/%s/issue.xml", opts->out, is.id);
+	out_write_xml(path, is.doc);
+	free(path);
+	render_issue(&is);
+	goto out;
+fail:
+	xmlFreeDoc(is.doc);
+	is.doc = NULL;
+out:
+	for (i = 0; i < is.nfiles; i++)
+		free(is.files[i]);
+	free(is.files);
+	for (i = 0; i < is.nimages; i++)
+		free(is.images[i]);
+	free(is.images);
+	yfile_free(&is.y);
+	return is.doc;
+}
+
+static int
+by_name_desc(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+/* The issue folders under articles, newest (largest name) first. */
+static char **
+issue_dirs(const char *articles, size_t *n)
+{
+	DIR *d = opendir(articles);
+	struct dirent *e;
+	struct stat sb;
+	char **dirs = NULL, *path;
+
+	*n = 0;
+	if (d == NULL) {
+		diag(articles, 0, 0, D_READ, "cannot open the articles folder");
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s/issue.yaml", articles, e->d_name);
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			dirs = xrealloc(dirs, (*n + 1) * sizeof(char *));
+			dirs[(*n)++] = xasprintf("%s/%s", articles, e->d_name);
+		}
+		free(path);
+	}
+	closedir(d);
+	qsort(dirs, *n, sizeof(char *), by_name_desc);
+	return dirs;
+}
+
+/* The archive: every issue's pages and story heads, newest first. */
+static void
+render_archive(const struct build_opts *opts, const struct paper *paper,
+               xmlDocPtr *docs, size_t n)
+{
+	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, X("archive"), NULL);
+	xmlNodePtr issue, page, story, body;
+	const char *params[] = {"root", "", NULL};
+	char *path;
+	size_t i;
+
+	xmlDocSetRootElement(doc, root);
+	xmlNewProp(root, X("paper"), X(paper->name));
+	if (paper->url != NULL)
+		xmlNewProp(root, X("url"), X(paper->url));
+	for (i = 0; i < n; i++) {
+		if (docs[i] == NULL)
+			continue;
+		issue = xmlDocCopyNode(xmlDocGetRootElement(docs[i]), doc, 1);
+		for (page = issue->children; page != NULL; page = page->next)
+			for (story = page->children; story != NULL; story = story->next)
+				if ((body = story->last) != NULL &&
+				    strcmp((const char *)body->name, "body") == 0) {
+					xmlUnlinkNode(body);
+					xmlFreeNode(body);
+				}
+		xmlAddChild(root, issue);
+	}
+	path = xasprintf("%s/site/index.html", opts->out);
+	render_to_file(SHEET_ARCHIVE, doc, params, path);
+	free(path);
+	xmlFreeDoc(doc);
+}
+
+/* Copies the stylesheet the pages link to. */
+static void
+copy_css(const struct build_opts *opts, const char *dir)
+{
+	char *from = xasprintf("%s/html/press.css", opts->templates);
+	char *to = xasprintf("%s/press.css", dir);
+
+	out_copy(from, to);
+	free(from);
+	free(to);
+}
+
+void
+issue_build_all(const struct build_opts *opts, char **paths, int npaths)
+{
+	struct paper paper;
+	char **dirs;
+	xmlDocPtr *docs;
+	size_t n, i;
+	char *site;
+
+	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
+	    !render_load(opts->templates)) {
+		paper_free(&paper);
+		return;
+	}
+	if (npaths > 0) {
+		/* Only the issues asked for; the archive stays as it is. */
+		for (i = 0; i < (size_t)npaths; i++) {
+			size_t len = strlen(paths[i]);
+
+			while (len > 1 && paths[i][len - 1] == '/')
+				paths[i][--len] = '\0';
+			xmlFreeDoc(build_issue(opts, &paper, paths[i]));
+		}
+		paper_free(&paper);
+		return;
+	}
+	dirs = issue_dirs(opts->articles, &n);
+	docs = xcalloc(n, sizeof(*docs));
+	for (i = 0; i < n; i++)
+		docs[i] = build_issue(opts, &paper, dirs[i]);
+	render_archive(opts, &paper, docs, n);
+	site = xasprintf("%s/site", opts->out);
+	copy_css(opts, site);
+	free(site);
+	for (i = 0; i < n; i++) {
+		xmlFreeDoc(docs[i]);
+		free(dirs[i]);
+	}
+	free(docs);
+	free(dirs);
+	paper_free(&paper);
+}
+
+int
+issue_preview(const struct build_opts *opts, const char *path,
+              const char *dir)
+{
+	struct story *st = story_load(path);
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	const char *params[5];
+	char *xml, *html, *storydir;
+	struct issue is = {0};
+	int ok = 0;
+	size_t i;
+
+	if (st == NULL || !st->ok || !schema_load(opts->templates) ||
+	    !render_load(opts->templates)) {
+		story_free(st);
+		return 0;
+	}
+	doc = story_doc(st);
+	storydir = xstrdup(path);
+	*(strrchr(storydir, '/') ? strrchr(storydir, '/') : storydir) = '\0';
+	if (!schema_validate(doc, *storydir ? storydir : ".", path))
+		goto out;
+	xml = xasprintf("%s/%s.xml", dir, st->slug);
+	html = xasprintf("%s/%s.html", dir, st->slug);
+	params[0] = "slug";
+	params[1] = st->slug;
+	params[2] = "root";
+	params[3] = "";
+	params[4] = NULL;
+	ok = out_write_xml(xml, doc) &&
+	     render_to_file(SHEET_STORY, doc, params, html);
+	root = xmlDocGetRootElement(doc);
+	is.dir = *storydir ? storydir : ".";
+	collect_images(&is, root->children);
+	for (i = 0; i < is.nimages; i++) {
+		char *from = xasprintf("%s/%s", is.dir, is.images[i]);
+		char *to = xasprintf("%s/%s", dir, is.images[i]);
+
+		out_copy(from, to);
+		free(from);
+		free(to);
+		free(is.images[i]);
+	}
+	free(is.images);
+	copy_css(opts, dir);
+	if (ok)
+		printf("%s\n", html);
+	free(xml);
+	free(html);
+out:
+	free(storydir);
+	xmlFreeDoc(doc);
+	story_free(st);
+	return ok;
+}

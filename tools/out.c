@@ -1,0 +1,127 @@
+/*
+ * Stage 8, write: every output goes to a temporary file in its own folder
+ * and is renamed into place, so a reader of out/ (or a build killed at
+ * any moment) sees the previous file or the new one, never a torn one.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/xmlsave.h>
+
+#include "press.h"
+
+int
+out_mkdirs(const char *dir)
+{
+	char *p, *s = xstrdup(dir);
+	int ok = 1;
+
+	for (p = s + 1; ok && *p != '\0'; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(s, 0755) != 0 && errno != EEXIST)
+				ok = 0;
+			*p = '/';
+		}
+	if (ok && mkdir(s, 0755) != 0 && errno != EEXIST)
+		ok = 0;
+	if (!ok)
+		diag(s, 0, 0, D_WRITE, strerror(errno));
+	free(s);
+	return ok;
+}
+
+int
+out_write(const char *path, const void *data, size_t len)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
+	const char *p = data;
+	ssize_t n;
+	int fd, ok = 0;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		if (!out_mkdirs(dir)) {
+			free(dir);
+			return 0;
+		}
+		tmp = xasprintf("%s/.press.XXXXXX", dir);
+	} else
+		tmp = xstrdup(".press.XXXXXX");
+	free(dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		diag(path, 0, 0, D_WRITE, strerror(errno));
+		free(tmp);
+		return 0;
+	}
+	while (len > 0) {
+		if ((n = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fchmod(fd, 0644) != 0)
+		goto out;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto out;
+	ok = 1;
+out:
+	if (!ok) {
+		diag(path, 0, 0, D_WRITE, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok;
+}
+
+int
+out_write_xml(const char *path, xmlDocPtr doc)
+{
+	xmlChar *mem = NULL;
+	int size = 0, ok;
+
+	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+	if (mem == NULL) {
+		diag(path, 0, 0, D_WRITE, "cannot serialize the XML");
+		return 0;
+	}
+	ok = out_write(path, mem, (size_t)size);
+	xmlFree(mem);
+	return ok;
+}
+
+int
+out_copy(const char *from, const char *to)
+{
+	FILE *f;
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+	int ok;
+
+	if ((f = fopen(from, "rb")) == NULL) {
+		diag(from, 0, 0, D_READ, strerror(errno));
+		return 0;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	ok = out_write(to, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return ok;
+}

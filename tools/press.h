@@ -1,0 +1,298 @@
+/*
+ * press: Markdown stories with a YAML header → print XML and a web edition.
+ *
+ * One forward pipeline, one file per stage:
+ *
+ *   src.c       read      bytes → UTF-8 text with LF line ends
+ *   fm.c        front     the --- block → a libyaml document
+ *   body.c      body      cmark tree, fitted to Chinese copy
+ *   validate.c  validate  the one stage that judges input → struct story
+ *   storyxml.c  story XML struct story → <story> (libxml2 tree)
+ *   issue.c     issue     issue.yaml → <issue>, schema-checked
+ *   render.c    render    XSLT stylesheets over the XML
+ *   out.c       write     temporary file + rename
+ *
+ * diag.c reports every problem; util.c holds allocation and UTF-8 helpers;
+ * main.c is the command line.
+ */
+#ifndef PRESS_H
+#define PRESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmark.h>
+#include <libxml/tree.h>
+#include <yaml.h>
+
+#define PRESS_VERSION "0.1.0"
+
+/* ---- util.c ---------------------------------------------------------- */
+
+/* Allocation that cannot fail: on out-of-memory these exit(3). */
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer; the data is always NUL-terminated. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_add(struct buf *, const char *, size_t);
+void buf_adds(struct buf *, const char *);
+void buf_addc(struct buf *, uint32_t); /* one code point as UTF-8 */
+void buf_free(struct buf *);
+
+/*
+ * Decodes the UTF-8 sequence at s (n bytes available) into *cp and
+ * returns its length; the text is known to be valid UTF-8.  Returns 0 at
+ * the end (n == 0).
+ */
+size_t u8_next(const char *s, size_t n, uint32_t *cp);
+/* Decodes the code point that ends just before s + n; returns its length. */
+size_t u8_prev(const char *s, size_t n, uint32_t *cp);
+/* The number of code points in the first n bytes of s. */
+size_t u8_count(const char *s, size_t n);
+
+int u_is_han(uint32_t);       /* a CJK ideograph or kana */
+int u_is_cjk_punct(uint32_t); /* a full-width or CJK punctuation mark */
+int u_is_cjk(uint32_t);       /* either of the two */
+int u_is_space(uint32_t);     /* Unicode white space */
+
+/* ---- diag.c ---------------------------------------------------------- */
+
+enum diag_level {
+	DIAG_OK,
+	DIAG_WARNING,
+	DIAG_ERROR,
+	DIAG_USAGE,
+	DIAG_LEVEL_MAX
+};
+
+/* Every message press prints; diag.c holds the text of each. */
+enum diag_id {
+	/* warnings */
+	D_FM_UNKNOWN_KEY,
+	D_FM_DUP_KEY,
+	D_RAW_HTML,
+	D_UNSAFE_LINK,
+	D_IMAGE_MISSING,
+	D_BYLINE_TWICE,
+	D_IMAGE_INLINE,
+	D_STORY_UNPLACED,
+	D_SENTINEL,
+	/* errors */
+	D_READ,
+	D_ENCODING,
+	D_EMPTY,
+	D_FM_MISSING,
+	D_FM_UNTERMINATED,
+	D_YAML,
+	D_FM_NOT_MAP,
+	D_FM_TYPE,
+	D_FM_TITLE,
+	D_FM_VALUE,
+	D_IMAGE_PATH,
+	D_SCHEMA,
+	D_ISSUE_KEY,
+	D_ISSUE_VALUE,
+	D_ISSUE_STORY,
+	D_ISSUE_DUP,
+	D_SLUG_DUP,
+	D_TEMPLATE,
+	D_WRITE,
+	D_MAX
+};
+
+/*
+ * Prints "press: PATH:LINE:COL: level: message" on stderr.  LINE and COL
+ * count from 1 as an editor shows them (COL in characters); a LINE of 0
+ * leaves both out.  Remembers the worst level for diag_status().
+ */
+void diag(const char *path, int line, int col, enum diag_id, ...);
+/* Errors reported so far: compare before and after a stage. */
+unsigned diag_errors(void);
+/* The exit status the worst level asks for: 0, 1 or 2. */
+int diag_status(void);
+/* Prints "press: message" for problems that belong to no file. */
+void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- src.c: read ----------------------------------------------------- */
+
+/* A source file decoded to UTF-8 with LF line ends. */
+struct src {
+	char *path; /* as given, for messages */
+	char *text; /* UTF-8, NUL-terminated, no BOM, LF only */
+	size_t len;
+};
+
+/* Reads and decodes path.  Returns NULL after reporting on failure. */
+struct src *src_read(const char *path);
+/* Wraps text already in memory (tests, fuzzing); copies it. */
+struct src *src_from_bytes(const char *path, const char *bytes, size_t len);
+void src_free(struct src *);
+
+/* ---- fm.c: front matter ---------------------------------------------- */
+
+/*
+ * Loads the YAML in text (len bytes) into doc; line_offset is the file
+ * line of the text's first line minus one, so messages point into the
+ * reporter's file.  Returns 1 on success, 0 after reporting a syntax
+ * error (doc is then empty but must still be deleted).
+ */
+int fm_load(const char *path, const char *text, size_t len, int line_offset,
+            yaml_document_t *doc);
+/* The value of key in a mapping node, or NULL; *keynode gets the key. */
+yaml_node_t *fm_get(yaml_document_t *, yaml_node_t *map, const char *key,
+                    yaml_node_t **keynode);
+/* A scalar's text, or NULL when node is not a scalar. */
+const char *fm_scalar(yaml_node_t *);
+/* Line and column (from 1) of a node, for messages. */
+int fm_line(const yaml_node_t *, int line_offset);
+int fm_col(const yaml_node_t *);
+
+/* ---- the story ------------------------------------------------------- */
+
+enum role {
+	ROLE_REPORTER,      /* 记者 */
+	ROLE_CORRESPONDENT, /* 通讯员 */
+	ROLE_INTERN,        /* 实习生 */
+	ROLE_PHOTOGRAPHER,  /* 摄影 */
+	ROLE_AUTHOR,        /* 作者 */
+	ROLE_MAX
+};
+extern const char *const role_names[ROLE_MAX]; /* "reporter" … */
+extern const char *const role_labels[ROLE_MAX]; /* "记者" … */
+
+struct contributor {
+	enum role role;
+	char *name;
+};
+
+/*
+ * One story: its source, the front matter after validation, and the body.
+ * story_free() frees everything it points to.
+ */
+struct story {
+	struct src *src;          /* the decoded file */
+	int fm_lines;             /* lines up to and including the closing --- */
+	int has_fm;               /* doc holds a loaded front matter */
+	yaml_document_t fm;       /* the front matter as libyaml loaded it */
+	char *pre;                /* the body text as handed to cmark */
+	cmark_node *doc;          /* the body */
+
+	/* Filled by validate: */
+	char *title;              /* 主题, required */
+	char *kicker;             /* 引题 or NULL */
+	char **subtitles;         /* 副题, nsubtitles of them */
+	size_t nsubtitles;
+	char *genre;              /* 消息, 通讯, 图片新闻 … or NULL */
+	char *dateline;           /* 本报讯 … or NULL */
+	char *date;               /* YYYY-MM-DD or NULL */
+	char *slug;               /* ASCII, never NULL after validate */
+	struct contributor *by;   /* the byline, in order */
+	size_t nby;
+	int ok;                   /* no errors: the story may be built */
+};
+
+/* Reads path through front matter, body and validation; st->ok says
+ * whether it may be built.  NULL after reporting if it cannot be read. */
+struct story *story_load(const char *path);
+/* The same from bytes in memory (fuzzing, tests). */
+struct story *story_load_bytes(const char *path, const char *, size_t);
+void story_free(struct story *);
+
+/* ---- body.c ---------------------------------------------------------- */
+
+/* Parses the body (text after the front matter) into st->doc and fits it
+ * to Chinese copy.  Never fails: cmark accepts every input. */
+void body_parse(struct story *st, const char *text, size_t len);
+/* The file position of a cmark node, column in characters. */
+void body_pos(const struct story *, cmark_node *, int *line, int *col);
+/* The contributor parts of a dateline or credit, e.g. "记者 崔欣 通讯员 宋雅欣". */
+int body_parse_byline(const char *s, size_t n, struct contributor **out,
+                      size_t *nout);
+
+/* Custom block kinds the body passes create (cmark_node_get_on_enter). */
+#define BODY_FIGURE "figure"
+#define BODY_DATELINE "dateline"
+#define BODY_CREDIT "credit"
+
+/* ---- validate.c ------------------------------------------------------ */
+
+/* Judges the front matter and body and fills the story fields. */
+void validate_story(struct story *st);
+/* Whether an image path stays inside the story's folder. */
+int validate_relpath(const char *);
+
+/* ---- storyxml.c ------------------------------------------------------ */
+
+/* The story as a <story> element in doc (not linked into it). */
+xmlNodePtr storyxml_build(const struct story *, xmlDocPtr doc);
+/* 字数: the desk's word count of a story's head and body. */
+unsigned storyxml_chars(xmlNodePtr story);
+/* 字数 of a UTF-8 string: Han, full-width marks, Latin words, numbers. */
+unsigned count_chars(const char *s);
+
+/* ---- schema.c -------------------------------------------------------- */
+
+/* Loads templates/press.rng; returns 0 after reporting on failure. */
+int schema_load(const char *templates);
+/*
+ * Validates doc.  Problems are reported against the story each one lies
+ * in (its source attribute) or against fallback.  Returns 1 if valid.
+ */
+int schema_validate(xmlDocPtr doc, const char *dir, const char *fallback);
+void schema_free(void);
+
+/* ---- render.c -------------------------------------------------------- */
+
+enum sheet {
+	SHEET_ARCHIVE, /* archive.xsl */
+	SHEET_ISSUE,   /* issue.xsl */
+	SHEET_PAGE,    /* page.xsl */
+	SHEET_STORY,   /* story.xsl */
+	SHEET_MAX
+};
+
+/* Loads the stylesheets under templates/html; 0 after reporting. */
+int render_load(const char *templates);
+/*
+ * Applies a stylesheet with string parameters (NULL-terminated name,
+ * value pairs) and writes the result to path.  Returns 0 after reporting.
+ */
+int render_to_file(enum sheet, xmlDocPtr, const char **params,
+                   const char *path);
+void render_free(void);
+
+/* ---- out.c: write ---------------------------------------------------- */
+
+/* Writes len bytes to path through a temporary file and rename(2),
+ * creating folders.  Returns 0 after reporting on failure. */
+int out_write(const char *path, const void *data, size_t len);
+/* Serializes an XML document (no pretty printing) and writes it. */
+int out_write_xml(const char *path, xmlDocPtr);
+/* Copies a file the same way. */
+int out_copy(const char *from, const char *to);
+/* mkdir -p; returns 0 after reporting on failure. */
+int out_mkdirs(const char *dir);
+
+/* ---- issue.c --------------------------------------------------------- */
+
+struct build_opts {
+	const char *articles;  /* the articles folder */
+	const char *templates; /* the templates folder */
+	const char *out;       /* the output folder */
+};
+
+/* Builds every issue under opts->articles, or those in paths. */
+void issue_build_all(const struct build_opts *, char **paths, int npaths);
+/* Builds one story alone into dir; prints the HTML path. */
+int issue_preview(const struct build_opts *, const char *path,
+                  const char *dir);
+
+#endif

@@ -1,0 +1,231 @@
+/*
+ * Stage 1, read: a reporter's file as bytes → UTF-8 text with LF line
+ * ends.  Detection follows EDITORIAL.md: a BOM (UTF-8, UTF-16) decides;
+ * otherwise strict UTF-8; otherwise strict GB18030 through iconv;
+ * otherwise the file is refused with the position of its first bad byte.
+ * Nothing is ever guessed or replaced silently.
+ *
+ * Line ends are normalized without changing the number of lines, and
+ * messages count columns in characters, so a position in the decoded
+ * text is the position the reporter's editor shows, whatever the
+ * encoding.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "press.h"
+
+/*
+ * Returns the offset of the first byte that does not begin a valid UTF-8
+ * sequence (overlongs, surrogates and values past U+10FFFF refused), or
+ * len if all of it is valid.
+ */
+static size_t
+utf8_check(const unsigned char *s, size_t len)
+{
+	size_t i = 0, n, k;
+	uint32_t c, min;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] >= 0xC2 && s[i] <= 0xDF)
+			n = 2, c = s[i] & 0x1F, min = 0x80;
+		else if (s[i] >= 0xE0 && s[i] <= 0xEF)
+			n = 3, c = s[i] & 0x0F, min = 0x800;
+		else if (s[i] >= 0xF0 && s[i] <= 0xF4)
+			n = 4, c = s[i] & 0x07, min = 0x10000;
+		else
+			return i;
+		if (len - i < n)
+			return i;
+		for (k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			c = c << 6 | (s[i + k] & 0x3F);
+		}
+		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/*
+ * Converts with iconv, strictly.  Returns the UTF-8 text (NUL-terminated,
+ * *outlen bytes) or NULL with *bad set to the input offset of the first
+ * sequence that does not decode.
+ */
+static char *
+convert(const char *from, const char *in, size_t len, size_t *outlen,
+        size_t *bad)
+{
+	iconv_t cd;
+	char *out, *ip = (char *)in, *op;
+	size_t cap = len * 2 + 16, ileft = len, oleft;
+
+	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
+		*bad = 0;
+		return NULL;
+	}
+	out = xmalloc(cap);
+	op = out;
+	oleft = cap - 1;
+	while (ileft > 0) {
+		if (iconv(cd, &ip, &ileft, &op, &oleft) != (size_t)-1)
+			continue;
+		if (errno == E2BIG) {
+			size_t used = (size_t)(op - out);
+
+			cap *= 2;
+			out = xrealloc(out, cap);
+			op = out + used;
+			oleft = cap - used - 1;
+			continue;
+		}
+		*bad = (size_t)(ip - in);
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*op = '\0';
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
+/* Line and column (characters, assuming UTF-8) of a byte offset. */
+static void
+offset_pos(const char *s, size_t off, int *line, int *col)
+{
+	size_t i, start = 0;
+
+	*line = 1;
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off || s[i + 1] != '\n'))) {
+			(*line)++;
+			start = i + 1;
+		}
+	*col = (int)u8_count(s + start, off - start) + 1;
+}
+
+/* CRLF and lone CR become LF; the text shrinks in place. */
+static size_t
+normalize_eol(char *s, size_t len)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			s[j++] = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else
+			s[j++] = s[i];
+	}
+	s[j] = '\0';
+	return j;
+}
+
+struct src *
+src_from_bytes(const char *path, const char *bytes, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)bytes;
+	struct src *src;
+	char *text = NULL;
+	const char *enc = NULL;
+	size_t tlen = 0, bad = 0, nul;
+	int line, col;
+
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		bytes += 3, len -= 3;
+		enc = "UTF-8";
+	} else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+		bytes += 2, len -= 2;
+		enc = "UTF-16LE";
+	} else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+		bytes += 2, len -= 2;
+		enc = "UTF-16BE";
+	}
+
+	if (enc == NULL || strcmp(enc, "UTF-8") == 0) {
+		if ((bad = utf8_check((const unsigned char *)bytes, len)) == len) {
+			text = xstrndup(bytes, len);
+			tlen = len;
+		} else if (enc == NULL) {
+			size_t gbbad;
+
+			text = convert("GB18030", bytes, len, &tlen, &gbbad);
+		}
+		if (text == NULL) {
+			char *msg = xasprintf("%s: first bad byte at offset "
+			    "%zu", enc ? "not valid UTF-8 after its byte order "
+			    "mark" : "neither UTF-8 nor GB18030",
+			    bad + (enc ? 3 : 0));
+
+			offset_pos(bytes, bad, &line, &col);
+			diag(path, line, col, D_ENCODING, msg);
+			free(msg);
+			return NULL;
+		}
+	} else if ((text = convert(enc, bytes, len, &tlen, &bad)) == NULL) {
+		diag(path, 0, 0, D_ENCODING, "not valid UTF-16 after its byte "
+		     "order mark");
+		return NULL;
+	}
+
+	tlen = normalize_eol(text, tlen);
+	if ((nul = strlen(text)) < tlen) {
+		offset_pos(text, nul, &line, &col);
+		diag(path, line, col, D_ENCODING, "NUL byte: not a text file");
+		free(text);
+		return NULL;
+	}
+	src = xcalloc(1, sizeof(*src));
+	src->path = xstrdup(path);
+	src->text = text;
+	src->len = tlen;
+	return src;
+}
+
+struct src *
+src_read(const char *path)
+{
+	FILE *f;
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+	struct src *src;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		diag(path, 0, 0, D_READ, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		diag(path, 0, 0, D_READ, strerror(errno));
+		fclose(f);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	src = src_from_bytes(path, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return src;
+}
+
+void
+src_free(struct src *src)
+{
+	if (src == NULL)
+		return;
+	free(src->path);
+	free(src->text);
+	free(src);
+}

@@ -1,0 +1,286 @@
+/*
+ * Stage 5, story XML: a validated story → a <story> element in the
+ * vocabulary of templates/press.rng, built with libxml2's tree API (which
+ * does all escaping).  The body walk follows cmark's own xml.c: one
+ * iterator loop, a switch on the node type, and a default that fails
+ * loudly so that a node type nobody handles is noticed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "press.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+static xmlNodePtr
+child(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, X(name), X(text));
+}
+
+static void build(xmlNodePtr, cmark_node *);
+
+/* A figure block: the image's paragraph, then perhaps a credit block. */
+static void
+figure(xmlNodePtr parent, cmark_node *fig)
+{
+	cmark_node *img = cmark_node_first_child(cmark_node_first_child(fig));
+	cmark_node *cr = cmark_node_next(cmark_node_first_child(fig));
+	xmlNodePtr f = xmlNewChild(parent, NULL, X("figure"), NULL);
+
+	xmlNewProp(f, X("href"), X(cmark_node_get_url(img)));
+	if (cmark_node_first_child(img) != NULL)
+		build(xmlNewChild(f, NULL, X("caption"), NULL), img);
+	if (cr != NULL)
+		build(xmlNewChild(f, NULL, X("credit"), NULL),
+		      cmark_node_first_child(cr));
+}
+
+/* Appends the XML for everything inside root (not root itself). */
+static void
+build(xmlNodePtr parent, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	cmark_node *n;
+	xmlNodePtr cur = parent, e = NULL;
+	char num[24];
+	const char *s;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (n == root)
+			continue;
+		if (ev == CMARK_EVENT_EXIT) {
+			switch (cmark_node_get_type(n)) {
+			case CMARK_NODE_IMAGE:
+				break; /* transparent: only its text was kept */
+			default:
+				cur = cur->parent;
+			}
+			continue;
+		}
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			e = xmlNewChild(cur, NULL, X("p"), NULL);
+			break;
+		case CMARK_NODE_HEADING:
+			e = xmlNewChild(cur, NULL, X("subhead"), NULL);
+			snprintf(num, sizeof(num), "%d", cmark_node_get_heading_level(n));
+			xmlNewProp(e, X("level"), X(num));
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			e = xmlNewChild(cur, NULL, X("quote"), NULL);
+			break;
+		case CMARK_NODE_LIST:
+			e = xmlNewChild(cur, NULL, X("list"), NULL);
+			if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
+				xmlNewProp(e, X("type"), X("ordered"));
+				snprintf(num, sizeof(num), "%d", cmark_node_get_list_start(n));
+				xmlNewProp(e, X("start"), X(num));
+			} else
+				xmlNewProp(e, X("type"), X("bullet"));
+			break;
+		case CMARK_NODE_ITEM:
+			e = xmlNewChild(cur, NULL, X("item"), NULL);
+			break;
+		case CMARK_NODE_EMPH:
+			e = xmlNewChild(cur, NULL, X("em"), NULL);
+			break;
+		case CMARK_NODE_STRONG:
+			e = xmlNewChild(cur, NULL, X("strong"), NULL);
+			break;
+		case CMARK_NODE_LINK:
+			e = xmlNewChild(cur, NULL, X("a"), NULL);
+			xmlNewProp(e, X("href"), X(cmark_node_get_url(n)));
+			if (*(s = cmark_node_get_title(n)) != '\0')
+				xmlNewProp(e, X("title"), X(s));
+			break;
+		case CMARK_NODE_CUSTOM_INLINE:
+			/* A name in a credit (body.c marks only those). */
+			e = xmlNewChild(cur, NULL, X("contributor"), NULL);
+			xmlNewProp(e, X("role"), X(cmark_node_get_on_enter(n)));
+			break;
+		case CMARK_NODE_IMAGE:
+			/* An image inside running text keeps its caption text
+			 * (validate.c warned); figures are built below. */
+			continue;
+		case CMARK_NODE_CUSTOM_BLOCK:
+			/* Only figures reach here: credits live inside them. */
+			figure(cur, n);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			continue;
+		case CMARK_NODE_TEXT:
+			xmlNodeAddContent(cur, X(cmark_node_get_literal(n)));
+			continue;
+		case CMARK_NODE_SOFTBREAK:
+			/* body.c removed those beside CJK text. */
+			xmlNodeAddContent(cur, X(" "));
+			continue;
+		case CMARK_NODE_LINEBREAK:
+			xmlNewChild(cur, NULL, X("br"), NULL);
+			continue;
+		case CMARK_NODE_CODE:
+			child(cur, "code", cmark_node_get_literal(n));
+			continue;
+		case CMARK_NODE_CODE_BLOCK:
+			child(cur, "pre", cmark_node_get_literal(n));
+			continue;
+		case CMARK_NODE_THEMATIC_BREAK:
+			xmlNewChild(cur, NULL, X("hr"), NULL);
+			continue;
+		default:
+			/* Raw HTML was dropped by validate.c. */
+			fprintf(stderr, "press: unexpected %s node\n",
+			        cmark_node_get_type_string(n));
+			abort();
+		}
+		/* Containers: a leaf container still gets its exit event. */
+		cur = e;
+	}
+	cmark_iter_free(it);
+}
+
+/* 字数 as EDITORIAL.md defines it. */
+unsigned
+count_chars(const char *s)
+{
+	size_t n = strlen(s), i = 0, k;
+	unsigned count = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		k = u8_next(s + i, n - i, &cp);
+		if (cp >= '0' && cp <= '9') {
+			while (i < n && (strchr("0123456789.,%", s[i]) != NULL))
+				i++;
+			count++;
+			continue;
+		}
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+			while (i < n && (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') ||
+			                 (s[i] >= '0' && s[i] <= '9') || s[i] == '\''))
+				i++;
+			count++;
+			continue;
+		}
+		if (u_is_cjk(cp) || (cp >= 0xFF10 && cp <= 0xFF5A))
+			count++;
+		i += k;
+	}
+	return count;
+}
+
+/* The 字数 of the text under node, block by block. */
+static unsigned
+count_node(xmlNodePtr node)
+{
+	xmlNodePtr c;
+	xmlChar *s;
+	unsigned count = 0;
+
+	for (c = node->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "quote") == 0 ||
+		    strcmp((const char *)c->name, "list") == 0 ||
+		    strcmp((const char *)c->name, "item") == 0 ||
+		    strcmp((const char *)c->name, "figure") == 0) {
+			count += count_node(c);
+			continue;
+		}
+		s = xmlNodeGetContent(c);
+		count += count_chars((const char *)s);
+		xmlFree(s);
+	}
+	return count;
+}
+
+/* The names of a byline and its role labels, once per run of a role:
+ * （记者 崔欣 通讯员 宋雅欣） */
+static unsigned
+count_byline(xmlNodePtr by)
+{
+	xmlNodePtr c;
+	xmlChar *role, *last = NULL, *s;
+	unsigned count = 0;
+	int r;
+
+	for (c = by->children; c != NULL; c = c->next) {
+		role = xmlGetProp(c, X("role"));
+		if (last == NULL || !xmlStrEqual(role, last))
+			for (r = 0; r < ROLE_MAX; r++)
+				if (xmlStrEqual(role, X(role_names[r])))
+					count += count_chars(role_labels[r]);
+		xmlFree(last);
+		last = role;
+		s = xmlNodeGetContent(c);
+		count += count_chars((const char *)s);
+		xmlFree(s);
+	}
+	xmlFree(last);
+	return count;
+}
+
+unsigned
+storyxml_chars(xmlNodePtr story)
+{
+	xmlNodePtr c, h;
+	unsigned count = 0;
+
+	for (c = story->children; c != NULL; c = c->next) {
+		if (strcmp((const char *)c->name, "body") == 0)
+			count += count_node(c);
+		else if (strcmp((const char *)c->name, "head") == 0) {
+			/* The dateline and byline open the body in print:
+			 * 本报讯（记者 张晶）. */
+			for (h = c->children; h != NULL; h = h->next) {
+				if (strcmp((const char *)h->name, "dateline") == 0) {
+					xmlChar *s = xmlNodeGetContent(h);
+
+					count += count_chars((const char *)s);
+					xmlFree(s);
+				} else if (strcmp((const char *)h->name, "byline") == 0)
+					count += 2 + count_byline(h);
+			}
+		}
+	}
+	return count;
+}
+
+xmlNodePtr
+storyxml_build(const struct story *st, xmlDocPtr doc)
+{
+	xmlNodePtr story = xmlNewDocNode(doc, NULL, X("story"), NULL);
+	xmlNodePtr head, by = NULL, c;
+	const char *base = strrchr(st->src->path, '/');
+	char num[24];
+	size_t i;
+
+	xmlNewProp(story, X("id"), X(st->slug));
+	xmlNewProp(story, X("slug"), X(st->slug));
+	xmlNewProp(story, X("source"), X(base ? base + 1 : st->src->path));
+	if (st->genre != NULL)
+		xmlNewProp(story, X("genre"), X(st->genre));
+	if (st->date != NULL)
+		xmlNewProp(story, X("date"), X(st->date));
+
+	head = xmlNewChild(story, NULL, X("head"), NULL);
+	if (st->kicker != NULL)
+		child(head, "kicker", st->kicker);
+	child(head, "headline", st->title);
+	for (i = 0; i < st->nsubtitles; i++)
+		child(head, "subtitle", st->subtitles[i]);
+	if (st->dateline != NULL)
+		child(head, "dateline", st->dateline);
+	for (i = 0; i < st->nby; i++) {
+		if (by == NULL)
+			by = xmlNewChild(head, NULL, X("byline"), NULL);
+		c = child(by, "contributor", st->by[i].name);
+		xmlNewProp(c, X("role"), X(role_names[st->by[i].role]));
+	}
+	build(xmlNewChild(story, NULL, X("body"), NULL), st->doc);
+	snprintf(num, sizeof(num), "%u", storyxml_chars(story));
+	xmlNewProp(story, X("chars"), X(num));
+	return story;
+}

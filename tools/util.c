@@ -1,0 +1,228 @@
+/*
+ * Allocation that exits on out-of-memory, a byte buffer, and the UTF-8
+ * and character-class helpers every stage shares.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "press.h"
+
+static void
+oom(void)
+{
+	fputs("press: out of memory\n", stderr);
+	exit(3);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->data = xrealloc(b->data, b->cap);
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addc(struct buf *b, uint32_t c)
+{
+	char s[4];
+	size_t n;
+
+	if (c < 0x80) {
+		s[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		s[0] = (char)(0xC0 | c >> 6);
+		s[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		s[0] = (char)(0xE0 | c >> 12);
+		s[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		s[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		s[0] = (char)(0xF0 | c >> 18);
+		s[1] = (char)(0x80 | (c >> 12 & 0x3F));
+		s[2] = (char)(0x80 | (c >> 6 & 0x3F));
+		s[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	buf_add(b, s, n);
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+size_t
+u8_next(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i;
+
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	len = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
+	if (len > n || len == 1) {
+		/* Not reached for validated text; step over the byte. */
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = u[0] & (0x7F >> len);
+	for (i = 1; i < len; i++)
+		*cp = *cp << 6 | (u[i] & 0x3F);
+	return len;
+}
+
+size_t
+u8_prev(const char *s, size_t n, uint32_t *cp)
+{
+	size_t i = n;
+
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	u8_next(s + i, n - i, cp);
+	return n - i;
+}
+
+size_t
+u8_count(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+int
+u_is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4DBF) ||   /* Extension A */
+	       (c >= 0x4E00 && c <= 0x9FFF) ||   /* Unified Ideographs */
+	       (c >= 0xF900 && c <= 0xFAFF) ||   /* Compatibility */
+	       (c >= 0x3040 && c <= 0x30FF) ||   /* kana */
+	       (c >= 0x3005 && c <= 0x3007) ||   /* 々〆〇 */
+	       (c >= 0x20000 && c <= 0x3134F);   /* Extensions B–H */
+}
+
+int
+u_is_cjk_punct(uint32_t c)
+{
+	return (c >= 0x3000 && c <= 0x3003) || /* 　、。〃 */
+	       (c >= 0x3008 && c <= 0x301F) || /* 〈〉《》「」『』【】〔〕… */
+	       (c >= 0xFF01 && c <= 0xFF0F) || /* ！＂＃…／ */
+	       (c >= 0xFF1A && c <= 0xFF20) || /* ：；＜＝＞？＠ */
+	       (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
+	       (c >= 0xFE10 && c <= 0xFE1F) || (c >= 0xFE30 && c <= 0xFE4F) ||
+	       c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
+	       c == 0x2014 || c == 0x2026 || c == 0x00B7 || c == 0x2027 ||
+	       c == 0x2E3A;
+}
+
+int
+u_is_cjk(uint32_t c)
+{
+	return u_is_han(c) || u_is_cjk_punct(c);
+}
+
+int
+u_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v' || c == 0x00A0 || c == 0x1680 ||
+	       (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+	       c == 0x202F || c == 0x205F || c == 0x3000;
+}

@@ -1,0 +1,524 @@
+/*
+ * Stage 4, validate: the one stage that judges a story.  It checks the
+ * front matter against the table of keys below and copies it into the
+ * story's typed fields, and walks the body for what may not pass: raw
+ * HTML, unsafe links, images outside the story's folder.  Everything is
+ * reported, nothing stops early; later stages assume what this one
+ * guaranteed.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "press.h"
+
+enum ktype {
+	K_TEXT,  /* one line of text */
+	K_TEXTS, /* text, or a list of texts */
+	K_NAMES, /* names: a list, or one text separated by spaces or 、 */
+	K_DATE,  /* YYYY-MM-DD */
+	K_SLUG,  /* lower-case ASCII letters, digits and hyphens */
+	K_MAX
+};
+
+static const char *const ktype_names[K_MAX] = {
+	"text",                              /* K_TEXT */
+	"text or a list of texts",           /* K_TEXTS */
+	"a name or a list of names",         /* K_NAMES */
+	"a date like 2024-06-11",            /* K_DATE */
+	"lower-case letters, digits and '-'", /* K_SLUG */
+};
+
+enum key {
+	KEY_TITLE,
+	KEY_KICKER,
+	KEY_SUBTITLE,
+	KEY_GENRE,
+	KEY_DATELINE,
+	KEY_REPORTERS,
+	KEY_CORRESPONDENTS,
+	KEY_INTERNS,
+	KEY_PHOTOGRAPHERS,
+	KEY_AUTHORS,
+	KEY_DATE,
+	KEY_SLUG,
+	KEY_MAX
+};
+
+static const struct {
+	const char *name;
+	enum ktype type;
+	enum role role; /* for K_NAMES */
+} keys[KEY_MAX] = {
+	{"title", K_TEXT, ROLE_MAX},                       /* KEY_TITLE */
+	{"kicker", K_TEXT, ROLE_MAX},                      /* KEY_KICKER */
+	{"subtitle", K_TEXTS, ROLE_MAX},                   /* KEY_SUBTITLE */
+	{"genre", K_TEXT, ROLE_MAX},                       /* KEY_GENRE */
+	{"dateline", K_TEXT, ROLE_MAX},                    /* KEY_DATELINE */
+	{"reporters", K_NAMES, ROLE_REPORTER},             /* KEY_REPORTERS */
+	{"correspondents", K_NAMES, ROLE_CORRESPONDENT},   /* KEY_CORRESPONDENTS */
+	{"interns", K_NAMES, ROLE_INTERN},                 /* KEY_INTERNS */
+	{"photographers", K_NAMES, ROLE_PHOTOGRAPHER},     /* KEY_PHOTOGRAPHERS */
+	{"authors", K_NAMES, ROLE_AUTHOR},                 /* KEY_AUTHORS */
+	{"date", K_DATE, ROLE_MAX},                        /* KEY_DATE */
+	{"slug", K_SLUG, ROLE_MAX},                        /* KEY_SLUG */
+};
+
+/* Edit distance, for "did you mean"; keys are short. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[32], prev, tmp;
+
+	if (la > 30 || lb > 30)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = d[0];
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = d[j];
+			d[j] = a[i - 1] == b[j - 1] ? prev :
+			       1 + (prev < d[j] ? (prev < d[j - 1] ? prev : d[j - 1]) :
+			                          (d[j] < d[j - 1] ? d[j] : d[j - 1]));
+			prev = tmp;
+		}
+	}
+	return d[lb];
+}
+
+/* A copy of s without leading and trailing white space. */
+static char *
+trimmed(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static int
+is_date(const char *s)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int i, y, m, d;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	if (s[10] != '\0')
+		return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+}
+
+static int
+is_slug(const char *s)
+{
+	const char *p;
+
+	if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s))
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
+		    *p != '-')
+			return 0;
+	/* These names are the issue's own pages. */
+	return strcmp(s, "index") != 0 && strncmp(s, "page-", 5) != 0 &&
+	       p - s <= 80;
+}
+
+static void
+add_name(struct story *st, enum role role, const char *name)
+{
+	st->by = xrealloc(st->by, (st->nby + 1) * sizeof(*st->by));
+	st->by[st->nby].role = role;
+	st->by[st->nby++].name = trimmed(name);
+}
+
+/*
+ * Checks one key's value and stores it.  Returns 0 after reporting a
+ * value of the wrong type or form.
+ */
+static int
+take(struct story *st, enum key k, yaml_node_t *v, int byline_from_body)
+{
+	const char *path = st->src->path, *s = fm_scalar(v);
+	yaml_node_item_t *it;
+	int line = fm_line(v, 1), col = fm_col(v);
+	enum ktype type = keys[k].type;
+
+	if (s == NULL && (type == K_TEXT || type == K_DATE || type == K_SLUG))
+		goto wrong;
+	if (s == NULL && v->type != YAML_SEQUENCE_NODE)
+		goto wrong;
+	if (s == NULL) {
+		/* A list: every item must be text. */
+		for (it = v->data.sequence.items.start;
+		     it < v->data.sequence.items.top; it++)
+			if (fm_scalar(yaml_document_get_node(&st->fm, *it)) == NULL) {
+				v = yaml_document_get_node(&st->fm, *it);
+				line = fm_line(v, 1);
+				col = fm_col(v);
+				goto wrong;
+			}
+	} else if (*s == '\0' || strspn(s, " \t\n") == strlen(s)) {
+		diag(path, line, col, D_FM_VALUE, keys[k].name, "must not be empty");
+		return 0;
+	}
+
+	switch (type) {
+	case K_TEXT:
+		if (strchr(s, '\n') != NULL && s[strcspn(s, "\n") + 1] != '\0') {
+			diag(path, line, col, D_FM_VALUE, keys[k].name,
+			     "must be one line");
+			return 0;
+		}
+		break;
+	case K_DATE:
+		if (!is_date(s))
+			goto wrong;
+		free(st->date);
+		st->date = xstrdup(s);
+		return 1;
+	case K_SLUG:
+		if (!is_slug(s)) {
+			diag(path, line, col, D_FM_VALUE, keys[k].name,
+			     "lower-case letters, digits and '-' only, not "
+			     "'index' or 'page-…'");
+			return 0;
+		}
+		free(st->slug);
+		st->slug = xstrdup(s);
+		return 1;
+	case K_NAMES:
+		if (byline_from_body)
+			return 1;
+		if (s != NULL) {
+			struct contributor *by;
+			size_t nby, i;
+			char *label = xasprintf("%s %s", role_labels[keys[k].role], s);
+
+			if (!body_parse_byline(label, strlen(label), &by, &nby)) {
+				free(label);
+				diag(path, line, col, D_FM_VALUE, keys[k].name,
+				     "names are Han characters separated by spaces or 、");
+				return 0;
+			}
+			free(label);
+			for (i = 0; i < nby; i++) {
+				add_name(st, keys[k].role, by[i].name);
+				free(by[i].name);
+			}
+			free(by);
+		} else
+			for (it = v->data.sequence.items.start;
+			     it < v->data.sequence.items.top; it++)
+				add_name(st, keys[k].role,
+				         fm_scalar(yaml_document_get_node(&st->fm, *it)));
+		return 1;
+	default:
+		break;
+	}
+
+	switch (k) {
+	case KEY_TITLE:
+		free(st->title);
+		st->title = trimmed(s);
+		break;
+	case KEY_KICKER:
+		free(st->kicker);
+		st->kicker = trimmed(s);
+		break;
+	case KEY_GENRE:
+		free(st->genre);
+		st->genre = trimmed(s);
+		break;
+	case KEY_DATELINE:
+		if (!byline_from_body) {
+			free(st->dateline);
+			st->dateline = trimmed(s);
+		}
+		break;
+	case KEY_SUBTITLE:
+		if (s != NULL) {
+			st->subtitles = xrealloc(st->subtitles,
+			    (st->nsubtitles + 1) * sizeof(char *));
+			st->subtitles[st->nsubtitles++] = trimmed(s);
+			break;
+		}
+		for (it = v->data.sequence.items.start;
+		     it < v->data.sequence.items.top; it++) {
+			st->subtitles = xrealloc(st->subtitles,
+			    (st->nsubtitles + 1) * sizeof(char *));
+			st->subtitles[st->nsubtitles++] =
+			    trimmed(fm_scalar(yaml_document_get_node(&st->fm, *it)));
+		}
+		break;
+	default:
+		abort(); /* every key of the table is handled above */
+	}
+	return 1;
+wrong:
+	diag(path, line, col, D_FM_TYPE, keys[k].name, ktype_names[type]);
+	return 0;
+}
+
+static void
+front_matter(struct story *st)
+{
+	yaml_node_t *root;
+	yaml_node_pair_t *pair;
+	int seen[KEY_MAX] = {0}, from_body = st->dateline != NULL, told = 0;
+	const char *path = st->src->path;
+	size_t i;
+
+	if (!st->has_fm)
+		return;
+	root = yaml_document_get_root_node(&st->fm);
+	if (root != NULL && root->type != YAML_MAPPING_NODE) {
+		diag(path, fm_line(root, 1), fm_col(root), D_FM_NOT_MAP);
+		return;
+	}
+	for (pair = root ? root->data.mapping.pairs.start : NULL;
+	     root != NULL && pair < root->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = yaml_document_get_node(&st->fm, pair->key);
+		yaml_node_t *v = yaml_document_get_node(&st->fm, pair->value);
+		const char *name = fm_scalar(kn);
+		enum key k;
+
+		if (name == NULL) {
+			diag(path, fm_line(kn, 1), fm_col(kn), D_FM_NOT_MAP);
+			continue;
+		}
+		for (k = 0; k < KEY_MAX; k++)
+			if (strcmp(name, keys[k].name) == 0)
+				break;
+		if (k == KEY_MAX) {
+			const char *best = NULL;
+			char *hint;
+
+			for (i = 0; i < KEY_MAX; i++)
+				if (distance(name, keys[i].name) <= 2)
+					best = keys[i].name;
+			hint = best ? xasprintf("%s'; did you mean '%s", name, best)
+			            : xstrdup(name);
+			diag(path, fm_line(kn, 1), fm_col(kn), D_FM_UNKNOWN_KEY, hint);
+			free(hint);
+			continue;
+		}
+		if (seen[k]++)
+			diag(path, fm_line(kn, 1), fm_col(kn), D_FM_DUP_KEY, name);
+		if (from_body && !told && (k == KEY_DATELINE ||
+		    keys[k].type == K_NAMES)) {
+			diag(path, fm_line(kn, 1), fm_col(kn), D_BYLINE_TWICE);
+			told = 1;
+		}
+		take(st, k, v, from_body);
+	}
+}
+
+/* The story's slug when the front matter gives none: the file name when
+ * it is one already, else a stable hash of it (URLs stay ASCII). */
+static char *
+default_slug(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	char *slug, *p;
+	uint32_t h = 2166136261u;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	slug = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+	for (p = slug; *p != '\0'; p++)
+		*p = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+	if (is_slug(slug))
+		return slug;
+	for (p = slug; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	free(slug);
+	return xasprintf("story-%08x", (unsigned)h);
+}
+
+int
+validate_relpath(const char *s)
+{
+	const char *p;
+
+	if (*s == '\0' || *s == '/' || strchr(s, '\\') != NULL)
+		return 0;
+	for (p = s; *p != '\0' && *p != '/'; p++)
+		if (*p == ':')
+			return 0; /* a scheme or a drive letter */
+	for (p = s; p != NULL; p = strchr(p, '/'), p = p ? p + 1 : NULL)
+		if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0'))
+			return 0;
+	return 1;
+}
+
+static int
+hexval(char c)
+{
+	return isdigit((unsigned char)c) ? c - '0' :
+	       isxdigit((unsigned char)c) ? tolower((unsigned char)c) - 'a' + 10 : -1;
+}
+
+/* cmark percent-encodes link destinations; the file name is the decoded
+ * form. */
+static char *
+url_decode(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++)
+		if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
+			*o++ = (char)(hexval(s[1]) * 16 + hexval(s[2]));
+			s += 2;
+		} else
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+static int
+safe_link(const char *url)
+{
+	static const char *const schemes[] = {"http:", "https:", "mailto:", "tel:"};
+	const char *p;
+	size_t i;
+
+	for (p = url; *p != '\0' && strchr("/?#", *p) == NULL; p++)
+		if (*p == ':')
+			break;
+	if (*p != ':')
+		return 1; /* relative */
+	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first line of s, shortened, for a message. */
+static char *
+snippet(const char *s)
+{
+	size_t n = strcspn(s, "\n"), i = 0, chars = 0;
+	uint32_t cp;
+
+	while (i < n && chars < 40) {
+		i += u8_next(s + i, n - i, &cp);
+		chars++;
+	}
+	return xasprintf("%.*s%s", (int)i, s, i < n ? "…" : "");
+}
+
+/* Moves n's children before it and frees n. */
+static void
+unwrap(cmark_node *n)
+{
+	cmark_node *c;
+
+	while ((c = cmark_node_first_child(n)) != NULL)
+		cmark_node_insert_before(n, c);
+	cmark_node_free(n);
+}
+
+static void
+body(struct story *st)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *n, **drop = NULL, **unlink = NULL;
+	size_t ndrop = 0, nunlink = 0, i;
+	const char *path = st->src->path, *url;
+	int line, col;
+	char *s, *dir, *file;
+	struct stat sb;
+
+	if (st->doc == NULL)
+		return;
+	it = cmark_iter_new(st->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			/* A comment is the writer's note to the desk: it goes
+			 * quietly.  Anything else is reported. */
+			s = (char *)cmark_node_get_literal(n);
+			if (strncmp(s, "<!--", 4) != 0) {
+				body_pos(st, n, &line, &col);
+				s = snippet(s);
+				diag(path, line, col, D_RAW_HTML, s);
+				free(s);
+			}
+			drop = xrealloc(drop, (ndrop + 1) * sizeof(*drop));
+			drop[ndrop++] = n;
+			break;
+		case CMARK_NODE_LINK:
+			url = cmark_node_get_url(n);
+			if (!safe_link(url)) {
+				body_pos(st, n, &line, &col);
+				s = snippet(url);
+				diag(path, line, col, D_UNSAFE_LINK, s);
+				free(s);
+				unlink = xrealloc(unlink, (nunlink + 1) * sizeof(*unlink));
+				unlink[nunlink++] = n;
+			}
+			break;
+		case CMARK_NODE_IMAGE:
+			s = url_decode(cmark_node_get_url(n));
+			cmark_node_set_url(n, s);
+			body_pos(st, n, &line, &col);
+			if (cmark_node_get_type(cmark_node_parent(cmark_node_parent(n)))
+			    != CMARK_NODE_CUSTOM_BLOCK)
+				diag(path, line, col, D_IMAGE_INLINE);
+			if (!validate_relpath(s)) {
+				diag(path, line, col, D_IMAGE_PATH, s);
+				free(s);
+				break;
+			}
+			dir = xstrdup(path);
+			*(strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir) = '\0';
+			file = xasprintf("%s%s", dir, s);
+			if (stat(file, &sb) != 0 || !S_ISREG(sb.st_mode))
+				diag(path, line, col, D_IMAGE_MISSING, s);
+			free(file);
+			free(dir);
+			free(s);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < ndrop; i++)
+		cmark_node_free(drop[i]);
+	for (i = 0; i < nunlink; i++)
+		unwrap(unlink[i]);
+	free(drop);
+	free(unlink);
+}
+
+void
+validate_story(struct story *st)
+{
+	front_matter(st);
+	if (st->title == NULL && st->has_fm)
+		diag(st->src->path, 1, 1, D_FM_TITLE);
+	if (st->slug == NULL)
+		st->slug = default_slug(st->src->path);
+	body(st);
+}
