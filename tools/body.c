@@ -618,9 +618,9 @@ body_parse(struct story *st, const char *text, size_t len)
 	st->doc = cmark_parse_document(st->pre, strlen(st->pre),
 	                               CMARK_OPT_SOURCEPOS);
 	strip_all(st->doc);
+	figures(st);
 	softbreaks(st->doc);
 	dateline(st);
-	figures(st);
 }
 
 void

@@ -74,10 +74,10 @@ wrong(struct yfile *y, yaml_node_t *v, const char *key, const char *want)
 	return NULL;
 }
 
-/* The text of key in map; NULL if absent (reported when required). */
+/* The text of key in map; NULL if absent (reported when required, at
+ * the map). */
 static const char *
-text(struct yfile *y, yaml_node_t *map, const char *key, int required,
-     int line)
+text(struct yfile *y, yaml_node_t *map, const char *key, int required)
 {
 	yaml_node_t *v = fm_get(&y->doc, map, key, NULL);
 	const char *s = fm_scalar(v);
@@ -86,7 +86,8 @@ text(struct yfile *y, yaml_node_t *map, const char *key, int required,
 		if (required) {
 			char *msg = xasprintf("missing required key '%s'", key);
 
-			diag(y->path, line, 1, D_ISSUE_VALUE, msg);
+			diag(y->path, fm_line(map, 0), fm_col(map), D_ISSUE_VALUE,
+			     msg);
 			free(msg);
 		}
 		return NULL;
@@ -164,13 +165,13 @@ paper_load(struct paper *paper, const char *articles)
 	free(path);
 	if ((root = root_map(&y)) != NULL) {
 		unknown_keys(&y, root, known);
-		if ((s = text(&y, root, "name", 1, 1)) != NULL) {
+		if ((s = text(&y, root, "name", 1)) != NULL) {
 			paper->name = xstrdup(s);
 			ok = 1;
 		}
-		if ((s = text(&y, root, "publisher", 0, 1)) != NULL)
+		if ((s = text(&y, root, "publisher", 0)) != NULL)
 			paper->publisher = xstrdup(s);
-		if ((s = text(&y, root, "url", 0, 1)) != NULL)
+		if ((s = text(&y, root, "url", 0)) != NULL)
 			paper->url = xstrdup(s);
 	}
 	yfile_free(&y);
@@ -311,6 +312,14 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		wrong(&is->y, fv, "file", "a story file name");
 		return;
 	}
+	if (!validate_relpath(file) || strchr(file, '/') != NULL) {
+		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
+		return;
+	}
+	if (placed(is, file)) {
+		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_DUP, file);
+		return;
+	}
 	if (sv != NULL) {
 		slot = fm_scalar(sv);
 		for (i = 0; slot != NULL && slots[i] != NULL; i++)
@@ -320,14 +329,6 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 			wrong(&is->y, sv, "slot", "lead, main, brief or photo");
 			return;
 		}
-	}
-	if (!validate_relpath(file) || strchr(file, '/') != NULL) {
-		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
-		return;
-	}
-	if (placed(is, file)) {
-		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_DUP, file);
-		return;
 	}
 	path = xasprintf("%s/%s", is->dir, file);
 	if (access(path, R_OK) != 0) {
@@ -398,7 +399,7 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	}
 	unknown_keys(&is->y, p, known);
 	no = number(&is->y, p, "no");
-	name = text(&is->y, p, "name", 1, fm_line(p, 0));
+	name = text(&is->y, p, "name", 1);
 	if (no == 0)
 		diag(is->y.path, fm_line(p, 0), fm_col(p), D_ISSUE_VALUE,
 		     "missing required key 'no'");
@@ -408,9 +409,9 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	snprintf(num, sizeof(num), "%ld", no);
 	xmlNewProp(page, X("no"), X(num));
 	xmlNewProp(page, X("name"), X(name));
-	if ((s = text(&is->y, p, "banner", 0, 0)) != NULL)
+	if ((s = text(&is->y, p, "banner", 0)) != NULL)
 		xmlNewProp(page, X("banner"), X(s));
-	if ((s = text(&is->y, p, "editor", 0, 0)) != NULL)
+	if ((s = text(&is->y, p, "editor", 0)) != NULL)
 		xmlNewProp(page, X("editor"), X(s));
 	stories = fm_get(&is->y.doc, p, "stories", NULL);
 	if (stories == NULL)
@@ -426,13 +427,20 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	}
 }
 
-/* Warns about stories in the folder that no page places. */
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Warns about stories in the folder that no page places, by name. */
 static void
 unplaced(struct issue *is)
 {
 	DIR *d = opendir(is->dir);
 	struct dirent *e;
-	size_t i, n;
+	char **names = NULL;
+	size_t i, k, n, count = 0;
 
 	if (d == NULL)
 		return;
@@ -445,13 +453,17 @@ unplaced(struct issue *is)
 			if (strcmp(is->files[i], e->d_name) == 0)
 				break;
 		if (i == is->nfiles) {
-			char *path = xasprintf("%s/%s", is->dir, e->d_name);
-
-			diag(path, 0, 0, D_STORY_UNPLACED);
-			free(path);
+			names = xrealloc(names, (count + 1) * sizeof(char *));
+			names[count++] = xasprintf("%s/%s", is->dir, e->d_name);
 		}
 	}
 	closedir(d);
+	qsort(names, count, sizeof(char *), by_name);
+	for (k = 0; k < count; k++) {
+		diag(names[k], 1, 1, D_STORY_UNPLACED);
+		free(names[k]);
+	}
+	free(names);
 }
 
 /* Renders the web edition of a checked issue document. */
@@ -516,9 +528,10 @@ build_issue(const struct build_opts *opts, const struct paper *paper,
 	static const char *const known[] = {"number", "total", "date",
 	                                    "pages", NULL};
 	struct issue is = {0};
-	yaml_node_t *root, *pages;
+	yaml_node_t *root, *pages, *dv;
 	yaml_node_item_t *it;
 	xmlNodePtr issue;
+	int bad = 0;
 	const char *date, *slash = strrchr(dir, '/');
 	char *path, num[24];
 	long n;
@@ -539,13 +552,17 @@ build_issue(const struct build_opts *opts, const struct paper *paper,
 		goto fail;
 	}
 	unknown_keys(&is.y, root, known);
-	date = text(&is.y, root, "date", 0, 1);
-	if (date == NULL && is_date(is.id))
-		date = is.id;
+	/* The date defaults to the folder's name when that is a date. */
+	dv = fm_get(&is.y.doc, root, "date", NULL);
+	date = dv ? fm_scalar(dv) : is_date(is.id) ? is.id : NULL;
 	if (!is_date(date)) {
-		diag(is.y.path, 1, 1, D_ISSUE_VALUE,
-		     "'date' must be a date like 2024-06-11");
-		goto fail;
+		if (dv != NULL)
+			wrong(&is.y, dv, "date", "a date like 2024-06-11");
+		else
+			diag(is.y.path, 1, 1, D_ISSUE_VALUE,
+			     "missing required key 'date'");
+		date = "1970-01-01"; /* to go on checking; nothing is written */
+		bad = 1;
 	}
 	is.doc = xmlNewDoc(X("1.0"));
 	issue = xmlNewDocNode(is.doc, NULL, X("issue"), NULL);
@@ -581,7 +598,7 @@ build_issue(const struct build_opts *opts, const struct paper *paper,
 	     it < pages->data.sequence.items.top; it++)
 		add_page(&is, issue, yaml_document_get_node(&is.y.doc, *it));
 	unplaced(&is);
-	if (issue->children == NULL ||
+	if (bad || issue->children == NULL ||
 	    !schema_validate(is.doc, dir, is.y.path))
 		goto fail;
 	path = xasprintf("%s/print/%s/issue.xml", opts->out, is.id);

@@ -274,7 +274,8 @@ wrong:
 	return 0;
 }
 
-static void
+/* Returns whether a title key was there, right or wrong. */
+static int
 front_matter(struct story *st)
 {
 	yaml_node_t *root;
@@ -284,11 +285,11 @@ front_matter(struct story *st)
 	size_t i;
 
 	if (!st->has_fm)
-		return;
+		return 1; /* already reported */
 	root = yaml_document_get_root_node(&st->fm);
 	if (root != NULL && root->type != YAML_MAPPING_NODE) {
 		diag(path, fm_line(root, 1), fm_col(root), D_FM_NOT_MAP);
-		return;
+		return 1;
 	}
 	for (pair = root ? root->data.mapping.pairs.start : NULL;
 	     root != NULL && pair < root->data.mapping.pairs.top; pair++) {
@@ -326,6 +327,7 @@ front_matter(struct story *st)
 		}
 		take(st, k, v, from_body);
 	}
+	return seen[KEY_TITLE] > 0;
 }
 
 /* The story's slug when the front matter gives none: the file name when
@@ -515,8 +517,7 @@ body(struct story *st)
 void
 validate_story(struct story *st)
 {
-	front_matter(st);
-	if (st->title == NULL && st->has_fm)
+	if (!front_matter(st))
 		diag(st->src->path, 1, 1, D_FM_TITLE);
 	if (st->slug == NULL)
 		st->slug = default_slug(st->src->path);

@@ -1,0 +1,167 @@
+/*
+ * Unit tests of the small pure functions, with the Check library.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tools/press.h"
+
+START_TEST(utf8_steps)
+{
+	const char *s = "a中“";
+	uint32_t cp;
+
+	ck_assert_uint_eq(u8_next(s, strlen(s), &cp), 1);
+	ck_assert_uint_eq(cp, 'a');
+	ck_assert_uint_eq(u8_next(s + 1, strlen(s) - 1, &cp), 3);
+	ck_assert_uint_eq(cp, 0x4E2D);
+	ck_assert_uint_eq(u8_prev(s, strlen(s), &cp), 3);
+	ck_assert_uint_eq(cp, 0x201C);
+	ck_assert_uint_eq(u8_count(s, strlen(s)), 3);
+	ck_assert_uint_eq(u8_next(s, 0, &cp), 0);
+}
+END_TEST
+
+START_TEST(char_classes)
+{
+	ck_assert(u_is_han(0x4E2D));     /* 中 */
+	ck_assert(u_is_han(0x3007));     /* 〇 */
+	ck_assert(!u_is_han('a'));
+	ck_assert(u_is_cjk_punct(0xFF0C)); /* ， */
+	ck_assert(u_is_cjk_punct(0x201C)); /* “ */
+	ck_assert(u_is_cjk_punct(0x3002)); /* 。 */
+	ck_assert(!u_is_cjk_punct(','));
+	ck_assert(u_is_space(0x3000));
+	ck_assert(!u_is_space(0x4E2D));
+}
+END_TEST
+
+/* Decodes bytes and checks the UTF-8 text that comes out. */
+static void
+decodes(const char *bytes, size_t len, const char *want)
+{
+	struct src *src = src_from_bytes("t.md", bytes, len);
+
+	ck_assert_ptr_nonnull(src);
+	ck_assert_str_eq(src->text, want);
+	ck_assert_uint_eq(src->len, strlen(want));
+	src_free(src);
+}
+
+START_TEST(read_encodings)
+{
+	/* UTF-8, with and without BOM. */
+	decodes("\xE4\xB8\xAD\n", 4, "中\n");
+	decodes("\xEF\xBB\xBF\xE4\xB8\xAD\n", 7, "中\n");
+	/* UTF-16 LE and BE with BOM. */
+	decodes("\xFF\xFE\x2D\x4E\x0A\x00", 6, "中\n");
+	decodes("\xFE\xFF\x4E\x2D\x00\x0A", 6, "中\n");
+	/* GB18030 (and so GBK): 中文 is D6D0 CEC4. */
+	decodes("\xD6\xD0\xCE\xC4", 4, "中文");
+	/* Line ends: CRLF and CR become LF, the line count stays. */
+	decodes("a\r\nb\rc\n", 7, "a\nb\nc\n");
+}
+END_TEST
+
+START_TEST(read_refuses)
+{
+	/* A lone continuation byte is neither UTF-8 nor GB18030. */
+	ck_assert_ptr_null(src_from_bytes("t.md", "ab\x80", 3));
+	/* An overlong encoding of '/' is not UTF-8, even after a BOM. */
+	ck_assert_ptr_null(src_from_bytes("t.md", "\xEF\xBB\xBF\xC0\xAF", 5));
+	/* A NUL byte: not a text file. */
+	ck_assert_ptr_null(src_from_bytes("t.md", "a\0b", 3));
+}
+END_TEST
+
+START_TEST(word_count)
+{
+	/* Han characters and full-width marks count 1 each. */
+	ck_assert_uint_eq(count_chars("考场内，考生。"), 7);
+	ck_assert_uint_eq(count_chars("“暖心伴考”"), 6);
+	ck_assert_uint_eq(count_chars("追光而行……"), 6);
+	/* A number is 1 (with its . , %), a Latin word is 1. */
+	ck_assert_uint_eq(count_chars("2024年"), 2);
+	ck_assert_uint_eq(count_chars("3.5万"), 2);
+	ck_assert_uint_eq(count_chars("增长12.5%"), 3);
+	ck_assert_uint_eq(count_chars("Hello world"), 2);
+	/* Spaces and half-width marks count 0. */
+	ck_assert_uint_eq(count_chars(" , . "), 0);
+	ck_assert_uint_eq(count_chars(""), 0);
+}
+END_TEST
+
+START_TEST(bylines)
+{
+	struct contributor *by;
+	size_t n, i;
+	const char *s = "记者 崔欣 通讯员 宋雅欣";
+
+	ck_assert(body_parse_byline(s, strlen(s), &by, &n));
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(by[0].role, ROLE_REPORTER);
+	ck_assert_str_eq(by[0].name, "崔欣");
+	ck_assert_int_eq(by[1].role, ROLE_CORRESPONDENT);
+	ck_assert_str_eq(by[1].name, "宋雅欣");
+	for (i = 0; i < n; i++)
+		free(by[i].name);
+	free(by);
+
+	s = "记者 张晶、王路曼";
+	ck_assert(body_parse_byline(s, strlen(s), &by, &n));
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(by[1].name, "王路曼");
+	for (i = 0; i < n; i++)
+		free(by[i].name);
+	free(by);
+
+	/* A name needs a role before it; words are not names. */
+	s = "张晶";
+	ck_assert(!body_parse_byline(s, strlen(s), &by, &n));
+	s = "记者 Zhang";
+	ck_assert(!body_parse_byline(s, strlen(s), &by, &n));
+	s = "";
+	ck_assert(!body_parse_byline(s, 0, &by, &n));
+}
+END_TEST
+
+START_TEST(relpaths)
+{
+	ck_assert(validate_relpath("img/lianjia.jpg"));
+	ck_assert(validate_relpath("照片.jpg"));
+	ck_assert(validate_relpath("a..b.jpg"));
+	ck_assert(!validate_relpath("../x.jpg"));
+	ck_assert(!validate_relpath("img/../../x.jpg"));
+	ck_assert(!validate_relpath("img/.."));
+	ck_assert(!validate_relpath("/etc/passwd"));
+	ck_assert(!validate_relpath("http://example.org/x.jpg"));
+	ck_assert(!validate_relpath("C:\\x.jpg"));
+	ck_assert(!validate_relpath(""));
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("press");
+	TCase *tc = tcase_create("pure");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, utf8_steps);
+	tcase_add_test(tc, char_classes);
+	tcase_add_test(tc, read_encodings);
+	tcase_add_test(tc, read_refuses);
+	tcase_add_test(tc, word_count);
+	tcase_add_test(tc, bylines);
+	tcase_add_test(tc, relpaths);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	printf("%d of %d unit tests passed\n",
+	       srunner_ntests_run(sr) - failed, srunner_ntests_run(sr));
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
