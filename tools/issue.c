@@ -458,7 +458,8 @@ unplaced(struct issue *is)
 		}
 	}
 	closedir(d);
-	qsort(names, count, sizeof(char *), by_name);
+	if (count > 0)
+		qsort(names, count, sizeof(char *), by_name);
 	for (k = 0; k < count; k++) {
 		diag(names[k], 1, 1, D_STORY_UNPLACED);
 		free(names[k]);
@@ -651,7 +652,8 @@ issue_dirs(const char *articles, size_t *n)
 		free(path);
 	}
 	closedir(d);
-	qsort(dirs, *n, sizeof(char *), by_name_desc);
+	if (*n > 0)
+		qsort(dirs, *n, sizeof(char *), by_name_desc);
 	return dirs;
 }
 
