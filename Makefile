@@ -2,7 +2,7 @@
 # issue; `make check` runs every test; `make deps` installs what Debian
 # packages the project needs.
 
-PKGS     = libcmark libxml-2.0 libxslt yaml-0.1
+PKGS     = libcmark libxml-2.0 libxslt yaml-0.1 icu-uc icu-i18n
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP
@@ -24,7 +24,7 @@ OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
 PRESS    = $(OUT)/bin/press
 
 DEBS     = build-essential pkg-config libcmark-dev libxml2-dev libxslt1-dev \
-           libyaml-dev libxml2-utils xsltproc jing check
+           libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check
 
 .PHONY: all site check regen deps format clean
 

@@ -47,6 +47,7 @@ static const struct {
 	{DIAG_ERROR, "slug '%s' is used by another story of this issue: %s"}, /* D_SLUG_DUP */
 	{DIAG_ERROR, "template: %s"},                              /* D_TEMPLATE */
 	{DIAG_ERROR, "cannot write: %s"},                          /* D_WRITE */
+	{DIAG_ERROR, "U+%04X '%s' cannot be written in %s"},       /* D_ENCODE */
 };
 
 static enum diag_level worst = DIAG_OK;

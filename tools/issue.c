@@ -20,6 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <unicode/ucal.h>
+#include <unicode/ustring.h>
+
 #include "press.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -35,6 +38,9 @@ struct paper {
 	char *name;      /* 报名, required */
 	char *publisher; /* 主办 */
 	char *url;       /* the web edition's address */
+	long columns;    /* 栏 on a page, 8 on a broadsheet */
+	long line_chars; /* characters in a column's line, 13 */
+	long col_lines;  /* lines in a column */
 };
 
 /* A loaded YAML file and where it came from. */
@@ -155,7 +161,7 @@ paper_load(struct paper *paper, const char *articles)
 	static const char *const known[] = {"name", "publisher", "url",
 	                                    "page", NULL};
 	struct yfile y;
-	yaml_node_t *root;
+	yaml_node_t *root, *page;
 	char *path = xasprintf("%s/paper.yaml", articles);
 	const char *s;
 	int ok = 0;
@@ -173,7 +179,30 @@ paper_load(struct paper *paper, const char *articles)
 			paper->publisher = xstrdup(s);
 		if ((s = text(&y, root, "url", 0)) != NULL)
 			paper->url = xstrdup(s);
+		page = fm_get(&y.doc, root, "page", NULL);
+		if (page != NULL && page->type != YAML_MAPPING_NODE) {
+			wrong(&y, page, "page", "columns, line-chars and column-lines");
+			ok = 0;
+		} else if (page != NULL) {
+			static const char *const geometry[] = {"columns",
+			    "line-chars", "column-lines", NULL};
+
+			unknown_keys(&y, page, geometry);
+			paper->columns = number(&y, page, "columns");
+			paper->line_chars = number(&y, page, "line-chars");
+			paper->col_lines = number(&y, page, "column-lines");
+			if (paper->columns < 0 || paper->line_chars < 0 ||
+			    paper->col_lines < 0)
+				ok = 0;
+		}
 	}
+	/* A broadsheet: 8 columns of 13 characters (EDITORIAL.md). */
+	if (paper->columns <= 0)
+		paper->columns = 8;
+	if (paper->line_chars <= 0)
+		paper->line_chars = 13;
+	if (paper->col_lines <= 0)
+		paper->col_lines = 115;
 	yfile_free(&y);
 	return ok;
 }
@@ -202,6 +231,64 @@ weekday(const char *date)
 	return weekdays[tm.tm_wday];
 }
 
+/*
+ * The lunar date (农历) of a valid YYYY-MM-DD date, e.g. 甲辰年五月初六,
+ * from ICU's Chinese calendar; NULL if ICU cannot tell.
+ */
+static char *
+lunar(const char *date)
+{
+	static const char *const stems[] = {"甲", "乙", "丙", "丁", "戊",
+	                                    "己", "庚", "辛", "壬", "癸"};
+	static const char *const branches[] = {"子", "丑", "寅", "卯", "辰",
+	    "巳", "午", "未", "申", "酉", "戌", "亥"};
+	static const char *const months[] = {"正", "二", "三", "四", "五",
+	    "六", "七", "八", "九", "十", "冬", "腊"};
+	static const char *const digits[] = {"", "一", "二", "三", "四",
+	    "五", "六", "七", "八", "九", "十"};
+	static const char *const tens[] = {"初", "十", "廿", "三"};
+	UErrorCode err = U_ZERO_ERROR;
+	UChar zone[32];
+	UCalendar *cal;
+	UDate when;
+	int32_t year, month, leap, day;
+	char dayname[16];
+
+	u_uastrcpy(zone, "Asia/Shanghai");
+	cal = ucal_open(zone, -1, "zh_CN@calendar=chinese", UCAL_DEFAULT, &err);
+	if (U_FAILURE(err))
+		return NULL;
+	/* Noon in Beijing on that day. */
+	when = ucal_getNow();
+	{
+		UCalendar *g = ucal_open(zone, -1, "zh_CN@calendar=gregorian",
+		                         UCAL_GREGORIAN, &err);
+
+		ucal_setDateTime(g, atoi(date), atoi(date + 5) - 1,
+		                 atoi(date + 8), 12, 0, 0, &err);
+		when = ucal_getMillis(g, &err);
+		ucal_close(g);
+	}
+	ucal_setMillis(cal, when, &err);
+	year = ucal_get(cal, UCAL_YEAR, &err);
+	month = ucal_get(cal, UCAL_MONTH, &err);
+	leap = ucal_get(cal, UCAL_IS_LEAP_MONTH, &err);
+	day = ucal_get(cal, UCAL_DATE, &err);
+	ucal_close(cal);
+	if (U_FAILURE(err) || year < 1 || month < 0 || month > 11 || day < 1 ||
+	    day > 30)
+		return NULL;
+	if (day == 10 || day == 20 || day == 30)
+		snprintf(dayname, sizeof(dayname), "%s十",
+		         day == 10 ? "初" : day == 20 ? "二" : "三");
+	else
+		snprintf(dayname, sizeof(dayname), "%s%s", tens[day / 10],
+		         digits[day % 10]);
+	return xasprintf("%s%s年%s%s月%s", stems[(year - 1) % 10],
+	                 branches[(year - 1) % 12], leap ? "闰" : "",
+	                 months[month], dayname);
+}
+
 static int
 is_date(const char *s)
 {
@@ -228,6 +315,7 @@ is_issue_id(const char *s)
 /* Everything one issue build holds. */
 struct issue {
 	const struct build_opts *opts;
+	const struct paper *paper;
 	const char *dir;  /* articles/<id> */
 	const char *id;   /* the folder name */
 	struct yfile y;   /* issue.yaml */
@@ -271,15 +359,61 @@ collect_images(struct issue *is, xmlNodePtr n)
 
 /* A standalone story document, as press.rng's start allows. */
 static xmlDocPtr
-story_doc(const struct story *st)
+story_doc(const struct story *st, long line_chars)
 {
 	xmlDocPtr doc = xmlNewDoc(X("1.0"));
-	xmlNodePtr root = storyxml_build(st, doc);
+	xmlNodePtr root = storyxml_build(st, doc, (unsigned)line_chars);
 
 	xmlDocSetRootElement(doc, root);
 	xmlNewProp(root, X("schema-version"), X("1"));
 	xmlNodeSetLang(root, X("zh-CN"));
 	return doc;
+}
+
+/*
+ * Whether doc can be written in the print encoding.  If not, reports the
+ * first character that cannot, at its place in the file src came from.
+ */
+static int
+encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path)
+{
+	xmlChar *mem = NULL;
+	int size = 0, ok;
+	size_t bad = 0;
+
+	if (opts->print_encoding == NULL)
+		return 1;
+	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+	ok = out_encodable((const char *)mem, (size_t)size, opts->print_encoding,
+	                   &bad);
+	if (ok == 0) {
+		struct src *src = src_read(path);
+		uint32_t cp;
+		size_t n = u8_next((const char *)mem + bad, (size_t)size - bad, &cp);
+		char *ch = xstrndup((const char *)mem + bad, n), *at;
+		int line = 1, col = 1;
+
+		/* The same character in the source, as the writer sees it. */
+		if (src != NULL && (at = strstr(src->text, ch)) != NULL) {
+			const char *p;
+
+			for (p = src->text; p < at; p++)
+				if (*p == '\n') {
+					line++;
+					col = 1;
+				} else if (((unsigned char)*p & 0xC0) != 0x80)
+					col++;
+		}
+		diag(path, line, col, D_ENCODE, (unsigned)cp, ch,
+		     opts->print_encoding);
+		free(ch);
+		src_free(src);
+	} else if (ok < 0) {
+		diag(path, 0, 0, D_WRITE, "no such encoding for --print-encoding");
+		ok = 0;
+	}
+	xmlFree(mem);
+	return ok;
 }
 
 /*
@@ -356,12 +490,13 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 				goto out;
 			}
 		}
-	doc = story_doc(st);
-	if (schema_validate(doc, is->dir, path)) {
+	doc = story_doc(st, is->paper->line_chars);
+	if (schema_validate(doc, is->dir, path) &&
+	    encodable(is->opts, doc, path)) {
 		char *xml = xasprintf("%s/print/%s/%s.xml", is->opts->out, is->id,
 		                      st->slug);
 
-		out_write_xml(xml, doc);
+		out_write_xml(xml, doc, is->opts->print_encoding);
 		free(xml);
 		node = xmlDocCopyNode(xmlDocGetRootElement(doc), is->doc, 1);
 		xmlUnsetProp(node, X("schema-version"));
@@ -467,43 +602,28 @@ unplaced(struct issue *is)
 	free(names);
 }
 
-/* Renders the web edition of a checked issue document. */
+/* Renders every output of a checked issue document, and its images. */
 static void
 render_issue(struct issue *is)
 {
 	const char *out = is->opts->out;
 	xmlNodePtr page, story;
-	const char *params[7];
-	char *path;
 	size_t i;
 
-	params[0] = "root";
-	params[1] = "../";
-	params[2] = NULL;
-	path = xasprintf("%s/site/%s/index.html", out, is->id);
-	render_to_file(SHEET_ISSUE, is->doc, params, path);
-	free(path);
+	render_over(OVER_ISSUE, is->doc, out, is->id, NULL, NULL);
 	for (page = xmlDocGetRootElement(is->doc)->children; page != NULL;
 	     page = page->next) {
 		xmlChar *no = xmlGetProp(page, X("no"));
 
-		params[2] = "page";
-		params[3] = (const char *)no;
-		params[4] = NULL;
-		path = xasprintf("%s/site/%s/page-%s.html", out, is->id, no);
-		render_to_file(SHEET_PAGE, is->doc, params, path);
-		free(path);
-		xmlFree(no);
+		render_over(OVER_PAGE, is->doc, out, is->id, (char *)no, NULL);
 		for (story = page->children; story != NULL; story = story->next) {
 			xmlChar *slug = xmlGetProp(story, X("slug"));
 
-			params[2] = "slug";
-			params[3] = (const char *)slug;
-			path = xasprintf("%s/site/%s/%s.html", out, is->id, slug);
-			render_to_file(SHEET_STORY, is->doc, params, path);
-			free(path);
+			render_over(OVER_STORY, is->doc, out, is->id, (char *)no,
+			            (char *)slug);
 			xmlFree(slug);
 		}
+		xmlFree(no);
 	}
 	for (i = 0; i < is->nimages; i++) {
 		char *from = xasprintf("%s/%s", is->dir, is->images[i]);
@@ -534,11 +654,12 @@ build_issue(const struct build_opts *opts, const struct paper *paper,
 	xmlNodePtr issue;
 	int bad = 0;
 	const char *date, *slash = strrchr(dir, '/');
-	char *path, num[24];
+	char *path, num[24], *lunar_date;
 	long n;
 	size_t i;
 
 	is.opts = opts;
+	is.paper = paper;
 	is.dir = dir;
 	is.id = slash ? slash + 1 : dir;
 	path = xasprintf("%s/issue.yaml", dir);
@@ -578,6 +699,16 @@ build_issue(const struct build_opts *opts, const struct paper *paper,
 		xmlNewProp(issue, X("url"), X(paper->url));
 	xmlNewProp(issue, X("date"), X(date));
 	xmlNewProp(issue, X("weekday"), X(weekday(date)));
+	if ((lunar_date = lunar(date)) != NULL) {
+		xmlNewProp(issue, X("lunar"), X(lunar_date));
+		free(lunar_date);
+	}
+	snprintf(num, sizeof(num), "%ld", paper->columns);
+	xmlNewProp(issue, X("columns"), X(num));
+	snprintf(num, sizeof(num), "%ld", paper->line_chars);
+	xmlNewProp(issue, X("line-chars"), X(num));
+	snprintf(num, sizeof(num), "%ld", paper->col_lines);
+	xmlNewProp(issue, X("column-lines"), X(num));
 	if ((n = number(&is.y, root, "number")) > 0) {
 		snprintf(num, sizeof(num), "%ld", n);
 		xmlNewProp(issue, X("number"), X(num));
@@ -600,10 +731,11 @@ build_issue(const struct build_opts *opts, const struct paper *paper,
 		add_page(&is, issue, yaml_document_get_node(&is.y.doc, *it));
 	unplaced(&is);
 	if (bad || issue->children == NULL ||
-	    !schema_validate(is.doc, dir, is.y.path))
+	    !schema_validate(is.doc, dir, is.y.path) ||
+	    !encodable(opts, is.doc, is.y.path))
 		goto fail;
 	path = xasprintf("%s/print/%s/issue.xml", opts->out, is.id);
-	out_write_xml(path, is.doc);
+	out_write_xml(path, is.doc, opts->print_encoding);
 	free(path);
 	render_issue(&is);
 	goto out;
@@ -665,8 +797,6 @@ render_archive(const struct build_opts *opts, const struct paper *paper,
 	xmlDocPtr doc = xmlNewDoc(X("1.0"));
 	xmlNodePtr root = xmlNewDocNode(doc, NULL, X("archive"), NULL);
 	xmlNodePtr issue, page, story, body;
-	const char *params[] = {"root", "", NULL};
-	char *path;
 	size_t i;
 
 	xmlDocSetRootElement(doc, root);
@@ -677,6 +807,10 @@ render_archive(const struct build_opts *opts, const struct paper *paper,
 		if (docs[i] == NULL)
 			continue;
 		issue = xmlDocCopyNode(xmlDocGetRootElement(docs[i]), doc, 1);
+		xmlAddChild(root, issue);
+		/* The newest issue keeps its bodies, for the feed. */
+		if (issue == root->children)
+			continue;
 		for (page = issue->children; page != NULL; page = page->next)
 			for (story = page->children; story != NULL; story = story->next)
 				if ((body = story->last) != NULL &&
@@ -684,24 +818,9 @@ render_archive(const struct build_opts *opts, const struct paper *paper,
 					xmlUnlinkNode(body);
 					xmlFreeNode(body);
 				}
-		xmlAddChild(root, issue);
 	}
-	path = xasprintf("%s/site/index.html", opts->out);
-	render_to_file(SHEET_ARCHIVE, doc, params, path);
-	free(path);
+	render_over(OVER_ARCHIVE, doc, opts->out, NULL, NULL, NULL);
 	xmlFreeDoc(doc);
-}
-
-/* Copies the stylesheet the pages link to. */
-static void
-copy_css(const struct build_opts *opts, const char *dir)
-{
-	char *from = xasprintf("%s/html/press.css", opts->templates);
-	char *to = xasprintf("%s/press.css", dir);
-
-	out_copy(from, to);
-	free(from);
-	free(to);
 }
 
 void
@@ -711,10 +830,9 @@ issue_build_all(const struct build_opts *opts, char **paths, int npaths)
 	char **dirs;
 	xmlDocPtr *docs;
 	size_t n, i;
-	char *site;
 
 	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
-	    !render_load(opts->templates)) {
+	    !render_load(opts->templates, opts->print_encoding)) {
 		paper_free(&paper);
 		return;
 	}
@@ -735,9 +853,7 @@ issue_build_all(const struct build_opts *opts, char **paths, int npaths)
 	for (i = 0; i < n; i++)
 		docs[i] = build_issue(opts, &paper, dirs[i]);
 	render_archive(opts, &paper, docs, n);
-	site = xasprintf("%s/site", opts->out);
-	copy_css(opts, site);
-	free(site);
+	render_copies(opts->out, 0);
 	for (i = 0; i < n; i++) {
 		xmlFreeDoc(docs[i]);
 		free(dirs[i]);
@@ -752,36 +868,35 @@ issue_preview(const struct build_opts *opts, const char *path,
               const char *dir)
 {
 	struct story *st = story_load(path);
-	xmlDocPtr doc;
-	xmlNodePtr root;
-	const char *params[5];
-	char *xml, *html, *storydir;
+	struct paper paper = {0};
 	struct issue is = {0};
-	int ok = 0;
+	xmlDocPtr doc;
+	char *html = NULL, *xml, *storydir, *paperfile;
 	size_t i;
+	int ok = 0;
 
+	/* The paper's column width when there is a paper.yaml to read. */
+	paperfile = xasprintf("%s/paper.yaml", opts->articles);
+	if (access(paperfile, R_OK) == 0)
+		paper_load(&paper, opts->articles);
+	free(paperfile);
 	if (st == NULL || !st->ok || !schema_load(opts->templates) ||
-	    !render_load(opts->templates)) {
+	    !render_load(opts->templates, NULL)) {
 		story_free(st);
+		paper_free(&paper);
 		return 0;
 	}
-	doc = story_doc(st);
+	doc = story_doc(st, paper.line_chars > 0 ? paper.line_chars : 13);
 	storydir = xstrdup(path);
 	*(strrchr(storydir, '/') ? strrchr(storydir, '/') : storydir) = '\0';
-	if (!schema_validate(doc, *storydir ? storydir : ".", path))
+	is.dir = *storydir ? storydir : ".";
+	if (!schema_validate(doc, is.dir, path))
 		goto out;
 	xml = xasprintf("%s/%s.xml", dir, st->slug);
-	html = xasprintf("%s/%s.html", dir, st->slug);
-	params[0] = "slug";
-	params[1] = st->slug;
-	params[2] = "root";
-	params[3] = "";
-	params[4] = NULL;
-	ok = out_write_xml(xml, doc) &&
-	     render_to_file(SHEET_STORY, doc, params, html);
-	root = xmlDocGetRootElement(doc);
-	is.dir = *storydir ? storydir : ".";
-	collect_images(&is, root->children);
+	if (out_write_xml(xml, doc, NULL))
+		html = render_preview(doc, dir, st->slug);
+	free(xml);
+	collect_images(&is, xmlDocGetRootElement(doc)->children);
 	for (i = 0; i < is.nimages; i++) {
 		char *from = xasprintf("%s/%s", is.dir, is.images[i]);
 		char *to = xasprintf("%s/%s", dir, is.images[i]);
@@ -792,14 +907,15 @@ issue_preview(const struct build_opts *opts, const char *path,
 		free(is.images[i]);
 	}
 	free(is.images);
-	copy_css(opts, dir);
-	if (ok)
+	render_copies(dir, 1);
+	if (html != NULL)
 		printf("%s\n", html);
-	free(xml);
-	free(html);
+	ok = html != NULL;
 out:
+	free(html);
 	free(storydir);
 	xmlFreeDoc(doc);
 	story_free(st);
+	paper_free(&paper);
 	return ok;
 }

@@ -3,6 +3,7 @@
  * over to the pipeline; the exit status comes from the worst message.
  */
 #include <getopt.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,15 @@
 #include "press.h"
 
 static const char usage_text[] =
-    "usage: press build   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [ISSUE_DIR ...]\n"
+    "usage: press build   [-a ARTICLES] [-t TEMPLATES] [-o OUT]\n"
+    "                     [--print-encoding ENCODING] [ISSUE_DIR ...]\n"
     "       press preview [-t TEMPLATES] [-o DIR] FILE.md\n"
     "       press --help | --version\n"
     "\n"
     "build    every issue under ARTICLES (default articles) into OUT/site\n"
     "         (the web edition) and OUT/print (the XML for the layout desk);\n"
-    "         OUT defaults to out\n"
+    "         OUT defaults to out; --print-encoding GB18030 writes the print\n"
+    "         files in that encoding (default UTF-8)\n"
     "preview  one story, in an issue or not, into DIR (default out/preview);\n"
     "         prints the path of its HTML\n"
     "\n"
@@ -39,9 +42,10 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"print-encoding", required_argument, NULL, 'E'},
 		{NULL, 0, NULL, 0},
 	};
-	struct build_opts opts = {"articles", "templates", "out"};
+	struct build_opts opts = {"articles", "templates", "out", NULL};
 	const char *cmd, *outdir = NULL;
 	int c, preview;
 
@@ -74,6 +78,9 @@ main(int argc, char **argv)
 		case 'o':
 			outdir = optarg;
 			break;
+		case 'E':
+			opts.print_encoding = optarg;
+			break;
 		case 'h':
 			return usage(stdout, 0);
 		case 'V':
@@ -84,6 +91,15 @@ main(int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
+	if (opts.print_encoding != NULL) {
+		iconv_t cd = iconv_open(opts.print_encoding, "UTF-8");
+
+		if (cd == (iconv_t)-1) {
+			diag_usage("unknown encoding '%s'", opts.print_encoding);
+			return 2;
+		}
+		iconv_close(cd);
+	}
 
 	xmlInitParser();
 	LIBXML_TEST_VERSION

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,8 +90,94 @@ out:
 	return ok;
 }
 
+/*
+ * Converts UTF-8 to encoding with iconv, strictly: no //TRANSLIT, no
+ * //IGNORE.  Returns 1 with the result in *res, 0 with *bad at the first
+ * character that cannot be converted, -1 if iconv knows no such encoding.
+ */
+static int
+convert(const char *data, size_t len, const char *encoding, struct buf *res,
+        size_t *bad)
+{
+	iconv_t cd = iconv_open(encoding, "UTF-8");
+	char *ip = (char *)data, *op, chunk[8192];
+	size_t ileft = len, oleft;
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	while (ileft > 0) {
+		op = chunk;
+		oleft = sizeof(chunk);
+		if (iconv(cd, &ip, &ileft, &op, &oleft) == (size_t)-1 &&
+		    errno != E2BIG) {
+			*bad = (size_t)(ip - data);
+			iconv_close(cd);
+			return 0;
+		}
+		if (res != NULL)
+			buf_add(res, chunk, sizeof(chunk) - oleft);
+	}
+	op = chunk;
+	oleft = sizeof(chunk);
+	iconv(cd, NULL, NULL, &op, &oleft);
+	if (res != NULL)
+		buf_add(res, chunk, sizeof(chunk) - oleft);
+	iconv_close(cd);
+	return 1;
+}
+
 int
-out_write_xml(const char *path, xmlDocPtr doc)
+out_encodable(const char *data, size_t len, const char *encoding, size_t *bad)
+{
+	return convert(data, len, encoding, NULL, bad);
+}
+
+int
+out_write_encoded(const char *path, const char *data, size_t len,
+                  const char *encoding)
+{
+	struct buf text = {0}, res = {0};
+	const char *decl = "encoding=\"UTF-8\"", *p;
+	size_t bad = 0, head = strcspn(data, "\n");
+	int ok;
+
+	/* The XML declaration names the new encoding. */
+	if (strncmp(data, "<?xml", 5) == 0 &&
+	    (p = strstr(data, decl)) != NULL && (size_t)(p - data) < head) {
+		buf_add(&text, data, (size_t)(p - data));
+		buf_adds(&text, "encoding=\"");
+		buf_adds(&text, encoding);
+		buf_adds(&text, "\"");
+		p += strlen(decl);
+		buf_add(&text, p, len - (size_t)(p - data));
+		data = text.data;
+		len = text.len;
+	}
+	switch (convert(data, len, encoding, &res, &bad)) {
+	case 1:
+		ok = out_write(path, res.data ? res.data : "", res.len);
+		break;
+	case 0: {
+		uint32_t cp;
+		size_t n = u8_next(data + bad, len - bad, &cp);
+		char *ch = xstrndup(data + bad, n);
+
+		diag(path, 0, 0, D_ENCODE, (unsigned)cp, ch, encoding);
+		free(ch);
+		ok = 0;
+		break;
+	}
+	default:
+		diag(path, 0, 0, D_WRITE, "no such encoding");
+		ok = 0;
+	}
+	buf_free(&text);
+	buf_free(&res);
+	return ok;
+}
+
+int
+out_write_xml(const char *path, xmlDocPtr doc, const char *encoding)
 {
 	xmlChar *mem = NULL;
 	int size = 0, ok;
@@ -100,7 +187,11 @@ out_write_xml(const char *path, xmlDocPtr doc)
 		diag(path, 0, 0, D_WRITE, "cannot serialize the XML");
 		return 0;
 	}
-	ok = out_write(path, mem, (size_t)size);
+	if (encoding != NULL)
+		ok = out_write_encoded(path, (const char *)mem, (size_t)size,
+		                       encoding);
+	else
+		ok = out_write(path, mem, (size_t)size);
 	xmlFree(mem);
 	return ok;
 }

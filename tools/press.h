@@ -105,6 +105,7 @@ enum diag_id {
 	D_SLUG_DUP,
 	D_TEMPLATE,
 	D_WRITE,
+	D_ENCODE,
 	D_MAX
 };
 
@@ -231,12 +232,17 @@ int validate_relpath(const char *);
 
 /* ---- storyxml.c ------------------------------------------------------ */
 
-/* The story as a <story> element in doc (not linked into it). */
-xmlNodePtr storyxml_build(const struct story *, xmlDocPtr doc);
+/* The story as a <story> element in doc (not linked into it); its lines
+ * are estimated for columns of line_chars characters. */
+xmlNodePtr storyxml_build(const struct story *, xmlDocPtr doc,
+                          unsigned line_chars);
 /* 字数: the desk's word count of a story's head and body. */
 unsigned storyxml_chars(xmlNodePtr story);
 /* 字数 of a UTF-8 string: Han, full-width marks, Latin words, numbers. */
 unsigned count_chars(const char *s);
+/* 字位 of a UTF-8 string in half characters: Han and full-width marks 2,
+ * everything else 1. */
+unsigned count_halfwidths(const char *s);
 
 /* ---- schema.c -------------------------------------------------------- */
 
@@ -249,24 +255,30 @@ int schema_load(const char *templates);
 int schema_validate(xmlDocPtr doc, const char *dir, const char *fallback);
 void schema_free(void);
 
-/* ---- render.c -------------------------------------------------------- */
+/* ---- render.c ------------------------------------------------------ */
 
-enum sheet {
-	SHEET_ARCHIVE, /* archive.xsl */
-	SHEET_ISSUE,   /* issue.xsl */
-	SHEET_PAGE,    /* page.xsl */
-	SHEET_STORY,   /* story.xsl */
-	SHEET_MAX
+/* What an entry of templates/outputs.yaml runs over. */
+enum over {
+	OVER_ARCHIVE, /* <archive>, once */
+	OVER_ISSUE,   /* an <issue>, once per issue */
+	OVER_PAGE,    /* an <issue>, once per page */
+	OVER_STORY,   /* an <issue>, once per story */
+	OVER_MAX
 };
 
-/* Loads the stylesheets under templates/html; 0 after reporting. */
-int render_load(const char *templates);
 /*
- * Applies a stylesheet with string parameters (NULL-terminated name,
- * value pairs) and writes the result to path.  Returns 0 after reporting.
+ * Reads templates/outputs.yaml; print files will be written in
+ * print_encoding (NULL: UTF-8).  Returns 0 after reporting.
  */
-int render_to_file(enum sheet, xmlDocPtr, const char **params,
-                   const char *path);
+int render_load(const char *templates, const char *print_encoding);
+/* Renders every output over `over` into out; 0 if one failed. */
+int render_over(enum over, xmlDocPtr, const char *out, const char *issue,
+                const char *page, const char *slug);
+/* Renders the preview outputs of a <story> document into dir; returns
+ * the first file's path (the caller frees it) or NULL. */
+char *render_preview(xmlDocPtr, const char *dir, const char *slug);
+/* Copies the files outputs.yaml lists; site_only puts site/x at dir/x. */
+void render_copies(const char *out, int site_only);
 void render_free(void);
 
 /* ---- out.c: write ---------------------------------------------------- */
@@ -274,8 +286,20 @@ void render_free(void);
 /* Writes len bytes to path through a temporary file and rename(2),
  * creating folders.  Returns 0 after reporting on failure. */
 int out_write(const char *path, const void *data, size_t len);
-/* Serializes an XML document (no pretty printing) and writes it. */
-int out_write_xml(const char *path, xmlDocPtr);
+/* Writes UTF-8 data converted to encoding; an XML declaration's
+ * encoding is changed to match.  0 after reporting. */
+int out_write_encoded(const char *path, const char *data, size_t len,
+                      const char *encoding);
+/* Serializes an XML document (no pretty printing) and writes it in
+ * encoding (NULL: UTF-8). */
+int out_write_xml(const char *path, xmlDocPtr, const char *encoding);
+/*
+ * Whether UTF-8 data can be converted to encoding, strictly; if not,
+ * *bad is the offset of the first character that cannot.  Returns -1
+ * when iconv does not know the encoding.
+ */
+int out_encodable(const char *data, size_t len, const char *encoding,
+                  size_t *bad);
 /* Copies a file the same way. */
 int out_copy(const char *from, const char *to);
 /* mkdir -p; returns 0 after reporting on failure. */
@@ -284,9 +308,10 @@ int out_mkdirs(const char *dir);
 /* ---- issue.c --------------------------------------------------------- */
 
 struct build_opts {
-	const char *articles;  /* the articles folder */
-	const char *templates; /* the templates folder */
-	const char *out;       /* the output folder */
+	const char *articles;       /* the articles folder */
+	const char *templates;      /* the templates folder */
+	const char *out;            /* the output folder */
+	const char *print_encoding; /* for out/print, NULL: UTF-8 */
 };
 
 /* Builds every issue under opts->articles, or those in paths. */

@@ -1,7 +1,9 @@
 /*
  * Stage 7, render: every output is an XSLT stylesheet applied to the
- * print XML.  Stylesheets are loaded on first use, so a preview pays for
- * story.xsl alone.  Adding a format is adding a stylesheet.
+ * print XML.  Which stylesheets run, over what and into which file is
+ * data, in templates/outputs.yaml; adding a format is adding a
+ * stylesheet and an entry there.  Stylesheets are parsed on first use, so
+ * a preview pays for the story page alone.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,17 +16,36 @@
 
 #include "press.h"
 
-static const char *const sheet_files[SHEET_MAX] = {
-	"html/archive.xsl", /* SHEET_ARCHIVE */
-	"html/issue.xsl",   /* SHEET_ISSUE */
-	"html/page.xsl",    /* SHEET_PAGE */
-	"html/story.xsl",   /* SHEET_STORY */
+static const char *const over_names[OVER_MAX] = {
+	"archive", /* OVER_ARCHIVE */
+	"issue",   /* OVER_ISSUE */
+	"page",    /* OVER_PAGE */
+	"story",   /* OVER_STORY */
+};
+
+/* One entry of outputs.yaml. */
+struct output {
+	char *sheet;           /* path under templates/ */
+	enum over over;        /* what it runs over */
+	char *path;            /* under out/, with {issue} {page} {slug} */
+	int preview;           /* press preview renders it */
+	xsltStylesheetPtr xsl; /* parsed on first use */
+	int failed;            /* could not be parsed: reported once */
+};
+
+/* One file copied as it is. */
+struct copy {
+	char *from; /* under templates/ */
+	char *to;   /* under out/ */
 };
 
 static char *templates;
-static xsltStylesheetPtr sheets[SHEET_MAX];
-static int failed[SHEET_MAX];
-static struct buf errors; /* libxml2 and libxslt messages, gathered */
+static struct output *outputs;
+static size_t noutputs;
+static struct copy *copies;
+static size_t ncopies;
+static const char *print_encoding; /* NULL: UTF-8 */
+static struct buf errors;          /* libxml2 and libxslt messages */
 
 static void
 gather(void *ctx, const char *fmt, ...)
@@ -39,7 +60,7 @@ gather(void *ctx, const char *fmt, ...)
 	buf_adds(&errors, line);
 }
 
-/* Reports what libxslt said, as one line per message, against file. */
+/* Reports what libxslt said, one message a line, against file. */
 static void
 report(const char *file, const char *what)
 {
@@ -50,91 +71,322 @@ report(const char *file, const char *what)
 		return;
 	}
 	for (p = errors.data; *p != '\0'; p = nl + 1) {
-		if ((nl = strchr(p, '\n')) == NULL)
-			nl = p + strlen(p) - 1;
-		else
+		if ((nl = strchr(p, '\n')) != NULL)
 			*nl = '\0';
 		if (*p != '\0')
 			diag(file, 0, 0, D_TEMPLATE, p);
-		if (nl[1] == '\0')
+		if (nl == NULL)
 			break;
 	}
 	errors.len = 0;
+	errors.data[0] = '\0';
+}
+
+/* The text of key in an entry of outputs.yaml, or NULL after reporting. */
+static const char *
+field(const char *path, yaml_document_t *doc, yaml_node_t *entry,
+      const char *key)
+{
+	yaml_node_t *v = fm_get(doc, entry, key, NULL);
+	const char *s = fm_scalar(v);
+	char *msg;
+
+	if (s != NULL && *s != '\0')
+		return s;
+	msg = xasprintf("'%s' missing or not text", key);
+	diag(path, fm_line(v ? v : entry, 0), fm_col(v ? v : entry),
+	     D_TEMPLATE, msg);
+	free(msg);
+	return NULL;
+}
+
+/* A path that stays under its folder: no "..", not absolute. */
+static int
+inside(const char *path, yaml_node_t *node, const char *s)
+{
+	if (validate_relpath(s))
+		return 1;
+	diag(path, fm_line(node, 0), fm_col(node), D_TEMPLATE,
+	     "paths must stay inside their folder");
+	return 0;
 }
 
 int
-render_load(const char *dir)
+render_load(const char *dir, const char *encoding)
 {
-	free(templates);
+	yaml_document_t doc;
+	yaml_node_t *root, *list, *e;
+	yaml_node_item_t *it;
+	struct src *src;
+	char *path;
+	int ok = 0;
+	enum over o;
+
 	templates = xstrdup(dir);
+	print_encoding = encoding;
 	xsltSetGenericErrorFunc(NULL, gather);
 	xmlSetGenericErrorFunc(NULL, gather);
-	return 1;
+	buf_add(&errors, "", 0);
+	path = xasprintf("%s/outputs.yaml", dir);
+	if ((src = src_read(path)) == NULL) {
+		free(path);
+		return 0;
+	}
+	if (!fm_load(path, src->text, src->len, 0, &doc))
+		goto out;
+	root = yaml_document_get_root_node(&doc);
+	list = fm_get(&doc, root, "outputs", NULL);
+	if (list == NULL || list->type != YAML_SEQUENCE_NODE) {
+		diag(path, 1, 1, D_TEMPLATE, "'outputs' must be a list");
+		goto out_doc;
+	}
+	ok = 1;
+	for (it = list->data.sequence.items.start;
+	     it < list->data.sequence.items.top; it++) {
+		const char *sheet, *over, *to, *pv;
+
+		e = yaml_document_get_node(&doc, *it);
+		if ((sheet = field(path, &doc, e, "sheet")) == NULL ||
+		    (over = field(path, &doc, e, "over")) == NULL ||
+		    (to = field(path, &doc, e, "path")) == NULL ||
+		    !inside(path, e, sheet) || !inside(path, e, to)) {
+			ok = 0;
+			continue;
+		}
+		for (o = 0; o < OVER_MAX; o++)
+			if (strcmp(over, over_names[o]) == 0)
+				break;
+		if (o == OVER_MAX) {
+			diag(path, fm_line(e, 0), fm_col(e), D_TEMPLATE,
+			     "'over' must be archive, issue, page or story");
+			ok = 0;
+			continue;
+		}
+		pv = fm_scalar(fm_get(&doc, e, "preview", NULL));
+		outputs = xrealloc(outputs, (noutputs + 1) * sizeof(*outputs));
+		memset(&outputs[noutputs], 0, sizeof(*outputs));
+		outputs[noutputs].sheet = xstrdup(sheet);
+		outputs[noutputs].over = o;
+		outputs[noutputs].path = xstrdup(to);
+		outputs[noutputs++].preview = pv != NULL &&
+		    (strcmp(pv, "yes") == 0 || strcmp(pv, "true") == 0);
+	}
+	list = fm_get(&doc, root, "copy", NULL);
+	for (it = list && list->type == YAML_SEQUENCE_NODE ?
+	          list->data.sequence.items.start : NULL;
+	     it != NULL && it < list->data.sequence.items.top; it++) {
+		const char *from, *to;
+
+		e = yaml_document_get_node(&doc, *it);
+		if ((from = field(path, &doc, e, "from")) == NULL ||
+		    (to = field(path, &doc, e, "to")) == NULL ||
+		    !inside(path, e, from) || !inside(path, e, to)) {
+			ok = 0;
+			continue;
+		}
+		copies = xrealloc(copies, (ncopies + 1) * sizeof(*copies));
+		copies[ncopies].from = xstrdup(from);
+		copies[ncopies++].to = xstrdup(to);
+	}
+out_doc:
+	yaml_document_delete(&doc);
+out:
+	src_free(src);
+	free(path);
+	return ok;
 }
 
 static xsltStylesheetPtr
-sheet(enum sheet which)
+sheet(struct output *o)
 {
 	char *path;
 
-	if (sheets[which] != NULL || failed[which])
-		return sheets[which];
-	path = xasprintf("%s/%s", templates, sheet_files[which]);
-	errors.len = 0;
-	sheets[which] = xsltParseStylesheetFile((const xmlChar *)path);
-	if (sheets[which] == NULL) {
+	if (o->xsl != NULL || o->failed)
+		return o->xsl;
+	path = xasprintf("%s/%s", templates, o->sheet);
+	o->xsl = xsltParseStylesheetFile((const xmlChar *)path);
+	if (o->xsl == NULL) {
 		report(path, "cannot load the stylesheet");
-		failed[which] = 1;
+		o->failed = 1;
 	}
 	free(path);
-	return sheets[which];
+	return o->xsl;
 }
 
-int
-render_to_file(enum sheet which, xmlDocPtr doc, const char **params,
-               const char *path)
+/* The output path with {issue}, {page} and {slug} filled in. */
+static char *
+expand(const char *pattern, const char *issue, const char *page,
+       const char *slug)
 {
-	xsltStylesheetPtr xsl = sheet(which);
-	const char *quoted[16];
-	char *owned[16];
+	struct buf b = {0};
+	const char *p;
+
+	buf_add(&b, "", 0);
+	for (p = pattern; *p != '\0'; p++) {
+		if (strncmp(p, "{issue}", 7) == 0 && issue != NULL) {
+			buf_adds(&b, issue);
+			p += 6;
+		} else if (strncmp(p, "{page}", 6) == 0 && page != NULL) {
+			buf_adds(&b, page);
+			p += 5;
+		} else if (strncmp(p, "{slug}", 6) == 0 && slug != NULL) {
+			buf_adds(&b, slug);
+			p += 5;
+		} else
+			buf_add(&b, p, 1);
+	}
+	return b.data;
+}
+
+/* The way from a file under out/ back to out/site/. */
+static char *
+root_of(const char *path)
+{
+	struct buf b = {0};
+	const char *p;
+
+	buf_add(&b, "", 0);
+	if (strncmp(path, "site/", 5) != 0)
+		return b.data;
+	for (p = path + 5; *p != '\0'; p++)
+		if (*p == '/')
+			buf_adds(&b, "../");
+	return b.data;
+}
+
+/*
+ * Applies o to doc and writes the result to file.  Values are passed as
+ * XPath strings.  Files under print/ are converted to the print
+ * encoding.  Returns 0 after reporting.
+ */
+static int
+apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
+      const char *issue, const char *page, const char *slug)
+{
+	xsltStylesheetPtr xsl = sheet(o);
+	const char *params[11];
+	char *owned[5] = {0};
+	const char *names[] = {"root", "issue", "page", "slug"};
+	const char *values[] = {root, issue, page, slug};
 	xmlDocPtr res;
 	xmlChar *mem = NULL;
-	int len = 0, ok = 0, i;
+	int len = 0, ok = 0, i, n = 0;
 
 	if (xsl == NULL)
 		return 0;
-	/* Parameters are XPath expressions: pass each value as a string. */
-	for (i = 0; params != NULL && params[i] != NULL && i < 14; i += 2) {
-		quoted[i] = params[i];
-		quoted[i + 1] = owned[i / 2] = xasprintf("'%s'", params[i + 1]);
-	}
-	quoted[i] = NULL;
-	errors.len = 0;
-	res = xsltApplyStylesheet(xsl, doc, quoted);
-	while ((i -= 2) >= 0)
-		free(owned[i / 2]);
+	for (i = 0; i < 4; i++)
+		if (values[i] != NULL) {
+			params[2 * n] = names[i];
+			params[2 * n + 1] = owned[n] = xasprintf("'%s'", values[i]);
+			n++;
+		}
+	params[2 * n] = NULL;
+	res = xsltApplyStylesheet(xsl, doc, params);
+	for (i = 0; i < n; i++)
+		free(owned[i]);
 	if (res == NULL || xsltSaveResultToString(&mem, &len, res, xsl) != 0) {
-		char *file = xasprintf("%s/%s", templates, sheet_files[which]);
+		char *path = xasprintf("%s/%s", templates, o->sheet);
 
-		report(file, "the stylesheet failed");
-		free(file);
-	} else
-		ok = out_write(path, mem ? (const char *)mem : "", (size_t)len);
+		report(path, "the stylesheet failed");
+		free(path);
+	} else if (print_encoding != NULL && strncmp(o->path, "print/", 6) == 0)
+		ok = out_write_encoded(file, (const char *)mem, (size_t)len,
+		                       print_encoding);
+	else
+		ok = out_write(file, mem ? (const char *)mem : "", (size_t)len);
 	xmlFree(mem);
 	xmlFreeDoc(res);
 	return ok;
 }
 
+int
+render_over(enum over over, xmlDocPtr doc, const char *out,
+            const char *issue, const char *page, const char *slug)
+{
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < noutputs; i++) {
+		struct output *o = &outputs[i];
+		char *rel, *file, *root;
+
+		if (o->over != over)
+			continue;
+		rel = expand(o->path, issue, page, slug);
+		file = xasprintf("%s/%s", out, rel);
+		root = root_of(rel);
+		ok &= apply(o, doc, file, root, issue, page, slug);
+		free(root);
+		free(file);
+		free(rel);
+	}
+	return ok;
+}
+
+char *
+render_preview(xmlDocPtr doc, const char *dir, const char *slug)
+{
+	size_t i;
+	char *first = NULL;
+
+	for (i = 0; i < noutputs; i++) {
+		struct output *o = &outputs[i];
+		const char *ext = strrchr(o->path, '.');
+		char *file;
+
+		if (!o->preview)
+			continue;
+		file = xasprintf("%s/%s%s", dir, slug, ext ? ext : "");
+		if (apply(o, doc, file, "", NULL, NULL, slug) && first == NULL)
+			first = file;
+		else
+			free(file);
+	}
+	return first;
+}
+
+void
+render_copies(const char *out, int site_only)
+{
+	size_t i;
+
+	for (i = 0; i < ncopies; i++) {
+		char *from = xasprintf("%s/%s", templates, copies[i].from);
+		char *to;
+
+		/* A preview is a site of one page: site/x goes beside it. */
+		if (site_only && strncmp(copies[i].to, "site/", 5) != 0) {
+			free(from);
+			continue;
+		}
+		to = xasprintf("%s/%s", out,
+		               site_only ? copies[i].to + 5 : copies[i].to);
+		out_copy(from, to);
+		free(from);
+		free(to);
+	}
+}
+
 void
 render_free(void)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; i < SHEET_MAX; i++) {
-		xsltFreeStylesheet(sheets[i]);
-		sheets[i] = NULL;
-		failed[i] = 0;
+	for (i = 0; i < noutputs; i++) {
+		xsltFreeStylesheet(outputs[i].xsl);
+		free(outputs[i].sheet);
+		free(outputs[i].path);
 	}
+	free(outputs);
+	outputs = NULL;
+	noutputs = 0;
+	for (i = 0; i < ncopies; i++) {
+		free(copies[i].from);
+		free(copies[i].to);
+	}
+	free(copies);
+	copies = NULL;
+	ncopies = 0;
 	free(templates);
 	templates = NULL;
 	buf_free(&errors);

@@ -19,6 +19,7 @@ child(xmlNodePtr parent, const char *name, const char *text)
 }
 
 static void build(xmlNodePtr, cmark_node *);
+static unsigned count_byline(xmlNodePtr);
 
 /* A figure block: the image's paragraph, then perhaps a credit block. */
 static void
@@ -171,6 +172,104 @@ count_chars(const char *s)
 	return count;
 }
 
+unsigned
+count_halfwidths(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	unsigned count = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		i += u8_next(s + i, n - i, &cp);
+		count += cp >= 0x2E80 || u_is_cjk_punct(cp) ? 2 : 1;
+	}
+	return count;
+}
+
+/* Lines a block of half characters takes in columns of line_chars. */
+static unsigned
+lines_for(unsigned half, unsigned line_chars)
+{
+	return (half + 2 * line_chars - 1) / (2 * line_chars);
+}
+
+static unsigned
+half_of(xmlNodePtr n)
+{
+	xmlChar *s = xmlNodeGetContent(n);
+	unsigned half = count_halfwidths((const char *)s);
+
+	xmlFree(s);
+	return half;
+}
+
+/*
+ * The lines the blocks under node take (EDITORIAL.md, 字位): a paragraph
+ * ceil((字位 + 2 indent) / line_chars), the first one with the dateline
+ * run in; a subhead its lines and one of space; a caption its lines; a
+ * credit one.  *run_in is added to the first paragraph, then cleared.
+ */
+static unsigned
+lines_under(xmlNodePtr node, unsigned line_chars, unsigned *run_in)
+{
+	xmlNodePtr c;
+	xmlChar *s;
+	unsigned lines = 0;
+
+	for (c = node->children; c != NULL; c = c->next) {
+		const char *name = (const char *)c->name;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp(name, "p") == 0) {
+			lines += lines_for(half_of(c) + 4 + *run_in, line_chars);
+			*run_in = 0;
+		} else if (strcmp(name, "subhead") == 0)
+			lines += lines_for(half_of(c), line_chars) + 1;
+		else if (strcmp(name, "caption") == 0)
+			lines += lines_for(half_of(c), line_chars);
+		else if (strcmp(name, "credit") == 0 || strcmp(name, "hr") == 0)
+			lines += 1;
+		else if (strcmp(name, "pre") == 0) {
+			s = xmlNodeGetContent(c);
+			for (const xmlChar *p = s; *p != '\0'; p++)
+				lines += *p == '\n';
+			xmlFree(s);
+		} else
+			lines += lines_under(c, line_chars, run_in);
+	}
+	return lines;
+}
+
+/* The story's estimated lines: head block and body. */
+static unsigned
+estimate_lines(xmlNodePtr story, unsigned line_chars)
+{
+	xmlNodePtr c, h, body = NULL;
+	unsigned lines = 0, run_in = 0;
+
+	for (c = story->children; c != NULL; c = c->next)
+		if (strcmp((const char *)c->name, "body") == 0)
+			body = c;
+		else
+			/* A headline is set about twice the body size; kicker
+			 * and subtitles about one and a half. */
+			for (h = c->children; h != NULL; h = h->next) {
+				const char *name = (const char *)h->name;
+
+				if (strcmp(name, "headline") == 0)
+					lines += 4;
+				else if (strcmp(name, "kicker") == 0 ||
+				         strcmp(name, "subtitle") == 0)
+					lines += 2;
+				else if (strcmp(name, "dateline") == 0)
+					run_in += half_of(h);
+				else if (strcmp(name, "byline") == 0)
+					run_in += 4 + 2 * count_byline(h);
+			}
+	return lines + (body ? lines_under(body, line_chars, &run_in) : 0);
+}
+
 /* The 字数 of the text under node, block by block. */
 static unsigned
 count_node(xmlNodePtr node)
@@ -249,7 +348,7 @@ storyxml_chars(xmlNodePtr story)
 }
 
 xmlNodePtr
-storyxml_build(const struct story *st, xmlDocPtr doc)
+storyxml_build(const struct story *st, xmlDocPtr doc, unsigned line_chars)
 {
 	xmlNodePtr story = xmlNewDocNode(doc, NULL, X("story"), NULL);
 	xmlNodePtr head, by = NULL, c;
@@ -282,5 +381,7 @@ storyxml_build(const struct story *st, xmlDocPtr doc)
 	build(xmlNewChild(story, NULL, X("body"), NULL), st->doc);
 	snprintf(num, sizeof(num), "%u", storyxml_chars(story));
 	xmlNewProp(story, X("chars"), X(num));
+	snprintf(num, sizeof(num), "%u", estimate_lines(story, line_chars));
+	xmlNewProp(story, X("lines"), X(num));
 	return story;
 }
