@@ -1,16 +1,9 @@
 /*
- * Stage 6, issue: issue.yaml places stories on pages.  Each story runs
- * the story pipeline on its own; a story with errors is reported and
- * left out while the rest of the issue builds.  The issue document is
- * checked against templates/press.rng before anything of it is written,
- * then the stylesheets render it (render.c) and out.c writes the files.
- *
- *   out/print/<issue>/issue.xml      the issue for the layout desk
- *   out/print/<issue>/<slug>.xml     one story each
- *   out/site/index.html              every issue, newest first
- *   out/site/<issue>/index.html      the issue's pages and headlines
- *   out/site/<issue>/page-<no>.html  one page, its stories in order
- *   out/site/<issue>/<slug>.html     one story
+ * Stage 6, issue: paper.yaml describes the paper, issue.yaml places
+ * stories on pages.  Each story runs the story pipeline on its own; a
+ * story with errors is reported and left out while the rest of the issue
+ * builds.  The result is one <issue> document, checked against
+ * templates/press.rng; build.c writes and renders it.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -32,16 +25,6 @@ static const char *const weekdays[7] = {
 };
 
 static const char *const slots[] = {"lead", "main", "brief", "photo", NULL};
-
-/* The paper: articles/paper.yaml. */
-struct paper {
-	char *name;      /* 报名, required */
-	char *publisher; /* 主办 */
-	char *url;       /* the web edition's address */
-	long columns;    /* 栏 on a page, 8 on a broadsheet */
-	long line_chars; /* characters in a column's line, 13 */
-	long col_lines;  /* lines in a column */
-};
 
 /* A loaded YAML file and where it came from. */
 struct yfile {
@@ -155,7 +138,7 @@ root_map(struct yfile *y)
 	return root;
 }
 
-static int
+int
 paper_load(struct paper *paper, const char *articles)
 {
 	static const char *const known[] = {"name", "publisher", "url",
@@ -207,7 +190,7 @@ paper_load(struct paper *paper, const char *articles)
 	return ok;
 }
 
-static void
+void
 paper_free(struct paper *paper)
 {
 	free(paper->name);
@@ -322,8 +305,6 @@ struct issue {
 	xmlDocPtr doc;    /* <issue> */
 	char **files;     /* story files placed, for duplicates */
 	size_t nfiles;
-	char **images;    /* figure paths to copy */
-	size_t nimages;
 };
 
 static int
@@ -337,37 +318,6 @@ placed(struct issue *is, const char *file)
 	is->files = xrealloc(is->files, (is->nfiles + 1) * sizeof(char *));
 	is->files[is->nfiles++] = xstrdup(file);
 	return 0;
-}
-
-static void
-collect_images(struct issue *is, xmlNodePtr n)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp((const char *)n->name, "figure") == 0) {
-			xmlChar *href = xmlGetProp(n, X("href"));
-
-			is->images = xrealloc(is->images,
-			    (is->nimages + 1) * sizeof(char *));
-			is->images[is->nimages++] = xstrdup((const char *)href);
-			xmlFree(href);
-		}
-		collect_images(is, n->children);
-	}
-}
-
-/* A standalone story document, as press.rng's start allows. */
-static xmlDocPtr
-story_doc(const struct story *st, long line_chars)
-{
-	xmlDocPtr doc = xmlNewDoc(X("1.0"));
-	xmlNodePtr root = storyxml_build(st, doc, (unsigned)line_chars);
-
-	xmlDocSetRootElement(doc, root);
-	xmlNewProp(root, X("schema-version"), X("1"));
-	xmlNodeSetLang(root, X("zh-CN"));
-	return doc;
 }
 
 /*
@@ -418,7 +368,7 @@ encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path)
 
 /*
  * Builds one story entry of a page: loads the story, checks it against
- * the schema, writes its print XML and adds it to the page.
+ * the schema and the print encoding, and adds it to the page.
  */
 static void
 place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
@@ -490,14 +440,9 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 				goto out;
 			}
 		}
-	doc = story_doc(st, is->paper->line_chars);
+	doc = storyxml_doc(st, is->paper->line_chars);
 	if (schema_validate(doc, is->dir, path) &&
 	    encodable(is->opts, doc, path)) {
-		char *xml = xasprintf("%s/print/%s/%s.xml", is->opts->out, is->id,
-		                      st->slug);
-
-		out_write_xml(xml, doc, is->opts->print_encoding);
-		free(xml);
 		node = xmlDocCopyNode(xmlDocGetRootElement(doc), is->doc, 1);
 		xmlUnsetProp(node, X("schema-version"));
 		xmlUnsetNsProp(node, xmlSearchNsByHref(is->doc, node,
@@ -507,7 +452,6 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 			       "photo" : first ? "lead" : "main";
 		xmlNewProp(node, X("slot"), X(slot));
 		xmlAddChild(page, node);
-		collect_images(is, node);
 	}
 	xmlFreeDoc(doc);
 out:
@@ -602,49 +546,9 @@ unplaced(struct issue *is)
 	free(names);
 }
 
-/* Renders every output of a checked issue document, and its images. */
-static void
-render_issue(struct issue *is)
-{
-	const char *out = is->opts->out;
-	xmlNodePtr page, story;
-	size_t i;
-
-	render_over(OVER_ISSUE, is->doc, out, is->id, NULL, NULL);
-	for (page = xmlDocGetRootElement(is->doc)->children; page != NULL;
-	     page = page->next) {
-		xmlChar *no = xmlGetProp(page, X("no"));
-
-		render_over(OVER_PAGE, is->doc, out, is->id, (char *)no, NULL);
-		for (story = page->children; story != NULL; story = story->next) {
-			xmlChar *slug = xmlGetProp(story, X("slug"));
-
-			render_over(OVER_STORY, is->doc, out, is->id, (char *)no,
-			            (char *)slug);
-			xmlFree(slug);
-		}
-		xmlFree(no);
-	}
-	for (i = 0; i < is->nimages; i++) {
-		char *from = xasprintf("%s/%s", is->dir, is->images[i]);
-		char *site = xasprintf("%s/site/%s/%s", out, is->id, is->images[i]);
-		char *print = xasprintf("%s/print/%s/%s", out, is->id, is->images[i]);
-
-		out_copy(from, site);
-		out_copy(from, print);
-		free(from);
-		free(site);
-		free(print);
-	}
-}
-
-/*
- * Builds the issue in folder dir.  Returns its checked document for the
- * archive, or NULL when issue.yaml itself is unusable.
- */
-static xmlDocPtr
-build_issue(const struct build_opts *opts, const struct paper *paper,
-            const char *dir)
+xmlDocPtr
+issue_load(const struct build_opts *opts, const struct paper *paper,
+           const char *dir)
 {
 	static const char *const known[] = {"number", "total", "date",
 	                                    "pages", NULL};
@@ -734,10 +638,6 @@ build_issue(const struct build_opts *opts, const struct paper *paper,
 	    !schema_validate(is.doc, dir, is.y.path) ||
 	    !encodable(opts, is.doc, is.y.path))
 		goto fail;
-	path = xasprintf("%s/print/%s/issue.xml", opts->out, is.id);
-	out_write_xml(path, is.doc, opts->print_encoding);
-	free(path);
-	render_issue(&is);
 	goto out;
 fail:
 	xmlFreeDoc(is.doc);
@@ -746,176 +646,7 @@ out:
 	for (i = 0; i < is.nfiles; i++)
 		free(is.files[i]);
 	free(is.files);
-	for (i = 0; i < is.nimages; i++)
-		free(is.images[i]);
-	free(is.images);
 	yfile_free(&is.y);
 	return is.doc;
 }
 
-static int
-by_name_desc(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)b, *(char *const *)a);
-}
-
-/* The issue folders under articles, newest (largest name) first. */
-static char **
-issue_dirs(const char *articles, size_t *n)
-{
-	DIR *d = opendir(articles);
-	struct dirent *e;
-	struct stat sb;
-	char **dirs = NULL, *path;
-
-	*n = 0;
-	if (d == NULL) {
-		diag(articles, 0, 0, D_READ, "cannot open the articles folder");
-		return NULL;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		path = xasprintf("%s/%s/issue.yaml", articles, e->d_name);
-		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-			dirs = xrealloc(dirs, (*n + 1) * sizeof(char *));
-			dirs[(*n)++] = xasprintf("%s/%s", articles, e->d_name);
-		}
-		free(path);
-	}
-	closedir(d);
-	if (*n > 0)
-		qsort(dirs, *n, sizeof(char *), by_name_desc);
-	return dirs;
-}
-
-/* The archive: every issue's pages and story heads, newest first. */
-static void
-render_archive(const struct build_opts *opts, const struct paper *paper,
-               xmlDocPtr *docs, size_t n)
-{
-	xmlDocPtr doc = xmlNewDoc(X("1.0"));
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, X("archive"), NULL);
-	xmlNodePtr issue, page, story, body;
-	size_t i;
-
-	xmlDocSetRootElement(doc, root);
-	xmlNewProp(root, X("paper"), X(paper->name));
-	if (paper->url != NULL)
-		xmlNewProp(root, X("url"), X(paper->url));
-	for (i = 0; i < n; i++) {
-		if (docs[i] == NULL)
-			continue;
-		issue = xmlDocCopyNode(xmlDocGetRootElement(docs[i]), doc, 1);
-		xmlAddChild(root, issue);
-		/* The newest issue keeps its bodies, for the feed. */
-		if (issue == root->children)
-			continue;
-		for (page = issue->children; page != NULL; page = page->next)
-			for (story = page->children; story != NULL; story = story->next)
-				if ((body = story->last) != NULL &&
-				    strcmp((const char *)body->name, "body") == 0) {
-					xmlUnlinkNode(body);
-					xmlFreeNode(body);
-				}
-	}
-	render_over(OVER_ARCHIVE, doc, opts->out, NULL, NULL, NULL);
-	xmlFreeDoc(doc);
-}
-
-void
-issue_build_all(const struct build_opts *opts, char **paths, int npaths)
-{
-	struct paper paper;
-	char **dirs;
-	xmlDocPtr *docs;
-	size_t n, i;
-
-	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
-	    !render_load(opts->templates, opts->print_encoding)) {
-		paper_free(&paper);
-		return;
-	}
-	if (npaths > 0) {
-		/* Only the issues asked for; the archive stays as it is. */
-		for (i = 0; i < (size_t)npaths; i++) {
-			size_t len = strlen(paths[i]);
-
-			while (len > 1 && paths[i][len - 1] == '/')
-				paths[i][--len] = '\0';
-			xmlFreeDoc(build_issue(opts, &paper, paths[i]));
-		}
-		paper_free(&paper);
-		return;
-	}
-	dirs = issue_dirs(opts->articles, &n);
-	docs = xcalloc(n, sizeof(*docs));
-	for (i = 0; i < n; i++)
-		docs[i] = build_issue(opts, &paper, dirs[i]);
-	render_archive(opts, &paper, docs, n);
-	render_copies(opts->out, 0);
-	for (i = 0; i < n; i++) {
-		xmlFreeDoc(docs[i]);
-		free(dirs[i]);
-	}
-	free(docs);
-	free(dirs);
-	paper_free(&paper);
-}
-
-int
-issue_preview(const struct build_opts *opts, const char *path,
-              const char *dir)
-{
-	struct story *st = story_load(path);
-	struct paper paper = {0};
-	struct issue is = {0};
-	xmlDocPtr doc;
-	char *html = NULL, *xml, *storydir, *paperfile;
-	size_t i;
-	int ok = 0;
-
-	/* The paper's column width when there is a paper.yaml to read. */
-	paperfile = xasprintf("%s/paper.yaml", opts->articles);
-	if (access(paperfile, R_OK) == 0)
-		paper_load(&paper, opts->articles);
-	free(paperfile);
-	if (st == NULL || !st->ok || !schema_load(opts->templates) ||
-	    !render_load(opts->templates, NULL)) {
-		story_free(st);
-		paper_free(&paper);
-		return 0;
-	}
-	doc = story_doc(st, paper.line_chars > 0 ? paper.line_chars : 13);
-	storydir = xstrdup(path);
-	*(strrchr(storydir, '/') ? strrchr(storydir, '/') : storydir) = '\0';
-	is.dir = *storydir ? storydir : ".";
-	if (!schema_validate(doc, is.dir, path))
-		goto out;
-	xml = xasprintf("%s/%s.xml", dir, st->slug);
-	if (out_write_xml(xml, doc, NULL))
-		html = render_preview(doc, dir, st->slug);
-	free(xml);
-	collect_images(&is, xmlDocGetRootElement(doc)->children);
-	for (i = 0; i < is.nimages; i++) {
-		char *from = xasprintf("%s/%s", is.dir, is.images[i]);
-		char *to = xasprintf("%s/%s", dir, is.images[i]);
-
-		out_copy(from, to);
-		free(from);
-		free(to);
-		free(is.images[i]);
-	}
-	free(is.images);
-	render_copies(dir, 1);
-	if (html != NULL)
-		printf("%s\n", html);
-	ok = html != NULL;
-out:
-	free(html);
-	free(storydir);
-	xmlFreeDoc(doc);
-	story_free(st);
-	paper_free(&paper);
-	return ok;
-}

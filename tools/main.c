@@ -108,11 +108,11 @@ main(int argc, char **argv)
 			diag_usage("preview takes one story file");
 			return usage(stderr, 2);
 		}
-		issue_preview(&opts, argv[0], outdir ? outdir : "out/preview");
+		build_preview(&opts, argv[0], outdir ? outdir : "out/preview");
 	} else {
 		if (outdir != NULL)
 			opts.out = outdir;
-		issue_build_all(&opts, argv, argc);
+		build_all(&opts, argv, argc);
 	}
 	schema_free();
 	render_free();

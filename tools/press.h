@@ -8,12 +8,13 @@
  *   body.c      body      cmark tree, fitted to Chinese copy
  *   validate.c  validate  the one stage that judges input → struct story
  *   storyxml.c  story XML struct story → <story> (libxml2 tree)
- *   issue.c     issue     issue.yaml → <issue>, schema-checked
- *   render.c    render    XSLT stylesheets over the XML
+ *   issue.c     issue     issue.yaml → <issue>, schema-checked (schema.c)
+ *   render.c    render    XSLT stylesheets over the XML (outputs.yaml)
  *   out.c       write     temporary file + rename
  *
- * diag.c reports every problem; util.c holds allocation and UTF-8 helpers;
- * main.c is the command line.
+ * story.c runs the first four stages for one story; build.c drives a
+ * whole build and a preview.  diag.c reports every problem; util.c holds
+ * allocation and UTF-8 helpers; main.c is the command line.
  */
 #ifndef PRESS_H
 #define PRESS_H
@@ -236,6 +237,8 @@ int validate_relpath(const char *);
  * are estimated for columns of line_chars characters. */
 xmlNodePtr storyxml_build(const struct story *, xmlDocPtr doc,
                           unsigned line_chars);
+/* The story alone as a document, as press.rng's start allows. */
+xmlDocPtr storyxml_doc(const struct story *, long line_chars);
 /* 字数: the desk's word count of a story's head and body. */
 unsigned storyxml_chars(xmlNodePtr story);
 /* 字数 of a UTF-8 string: Han, full-width marks, Latin words, numbers. */
@@ -314,10 +317,34 @@ struct build_opts {
 	const char *print_encoding; /* for out/print, NULL: UTF-8 */
 };
 
+/* The paper: articles/paper.yaml. */
+struct paper {
+	char *name;      /* 报名, required */
+	char *publisher; /* 主办 */
+	char *url;       /* the web edition's address */
+	long columns;    /* 栏 on a page, 8 on a broadsheet */
+	long line_chars; /* characters in a column's line, 13 */
+	long col_lines;  /* lines in a column */
+};
+
+/* Reads articles/paper.yaml; 0 after reporting.  paper_free() always. */
+int paper_load(struct paper *, const char *articles);
+void paper_free(struct paper *);
+/*
+ * Loads the issue in folder dir: its stories through the story pipeline,
+ * placed on its pages.  Returns the <issue> document, checked against
+ * the schema, or NULL after reporting when nothing of it can be built.
+ */
+xmlDocPtr issue_load(const struct build_opts *, const struct paper *,
+                     const char *dir);
+
+/* ---- build.c --------------------------------------------------------- */
+
 /* Builds every issue under opts->articles, or those in paths. */
-void issue_build_all(const struct build_opts *, char **paths, int npaths);
-/* Builds one story alone into dir; prints the HTML path. */
-int issue_preview(const struct build_opts *, const char *path,
+void build_all(const struct build_opts *, char **paths, int npaths);
+/* Builds one story alone into dir and prints its HTML's path; 0 after
+ * reporting. */
+int build_preview(const struct build_opts *, const char *path,
                   const char *dir);
 
 #endif

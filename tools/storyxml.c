@@ -385,3 +385,15 @@ storyxml_build(const struct story *st, xmlDocPtr doc, unsigned line_chars)
 	xmlNewProp(story, X("lines"), X(num));
 	return story;
 }
+
+xmlDocPtr
+storyxml_doc(const struct story *st, long line_chars)
+{
+	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	xmlNodePtr root = storyxml_build(st, doc, (unsigned)line_chars);
+
+	xmlDocSetRootElement(doc, root);
+	xmlNewProp(root, X("schema-version"), X("1"));
+	xmlNodeSetLang(root, X("zh-CN"));
+	return doc;
+}
