@@ -52,26 +52,52 @@ static const struct {
 
 static enum diag_level worst = DIAG_OK;
 static unsigned nerrors;
+static diag_fn *hook;
+static void *hook_arg;
+
+void
+diag_set_hook(diag_fn *fn, void *arg)
+{
+	hook = fn;
+	hook_arg = arg;
+}
+
+const char *
+diag_level_name(enum diag_level level)
+{
+	return level_names[level];
+}
 
 void
 diag(const char *path, int line, int col, enum diag_id id, ...)
 {
 	va_list ap;
-	enum diag_level level = msgs[id].level;
+	struct diag_msg m;
+	char text[2048];
 
-	if (level > worst)
-		worst = level;
-	if (level >= DIAG_ERROR)
+	m.path = path;
+	m.line = line;
+	m.col = line > 0 ? (col > 0 ? col : 1) : 0;
+	m.level = msgs[id].level;
+	m.id = id;
+	m.text = text;
+	if (m.level > worst)
+		worst = m.level;
+	if (m.level >= DIAG_ERROR)
 		nerrors++;
-	if (line > 0)
-		fprintf(stderr, "press: %s:%d:%d: %s: ", path, line,
-		        col > 0 ? col : 1, level_names[level]);
-	else
-		fprintf(stderr, "press: %s: %s: ", path, level_names[level]);
 	va_start(ap, id);
-	vfprintf(stderr, msgs[id].fmt, ap);
+	vsnprintf(text, sizeof(text), msgs[id].fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (hook != NULL) {
+		hook(hook_arg, &m);
+		return;
+	}
+	if (line > 0)
+		fprintf(stderr, "press: %s:%d:%d: %s: %s\n", path, m.line, m.col,
+		        level_names[m.level], text);
+	else
+		fprintf(stderr, "press: %s: %s: %s\n", path,
+		        level_names[m.level], text);
 }
 
 void

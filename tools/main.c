@@ -1,6 +1,7 @@
 /*
- * The command line: press build, press preview.  Parses options and hands
- * over to the pipeline; the exit status comes from the worst message.
+ * The command line.  Each command is a row of the table below and a
+ * function that parses its own options and hands over to the pipeline;
+ * the exit status comes from the worst message (diag.c).
  */
 #include <getopt.h>
 #include <iconv.h>
@@ -13,41 +14,111 @@
 
 #include "press.h"
 
-static const char usage_text[] =
-    "usage: press build   [-a ARTICLES] [-t TEMPLATES] [-o OUT]\n"
-    "                     [--print-encoding ENCODING] [ISSUE_DIR ...]\n"
-    "       press preview [-t TEMPLATES] [-o DIR] FILE.md\n"
-    "       press --help | --version\n"
-    "\n"
-    "build    every issue under ARTICLES (default articles) into OUT/site\n"
-    "         (the web edition) and OUT/print (the XML for the layout desk);\n"
-    "         OUT defaults to out; --print-encoding GB18030 writes the print\n"
-    "         files in that encoding (default UTF-8)\n"
-    "preview  one story, in an issue or not, into DIR (default out/preview);\n"
-    "         prints the path of its HTML\n"
-    "\n"
-    "Messages read 'press: FILE:LINE:COL: error|warning: message'.\n"
-    "Exit status: 0 no errors, 1 errors in the input, 2 usage.\n";
+static int cmd_build(int, char **);
+static int cmd_preview(int, char **);
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command */
+	const char *usage;
+} commands[] = {
+	{"build", cmd_build,
+	 "build   [-a ARTICLES] [-t TEMPLATES] [-o OUT]\n"
+	 "                [--print-encoding ENCODING] [ISSUE_DIR ...]\n"
+	 "        every issue under ARTICLES (default articles), or the ISSUE_DIRs,\n"
+	 "        into OUT/site (the web edition) and OUT/print (the XML for the\n"
+	 "        layout desk); OUT defaults to out; --print-encoding GB18030\n"
+	 "        writes the print files in that encoding (default UTF-8)"},
+	{"preview", cmd_preview,
+	 "preview [-a ARTICLES] [-t TEMPLATES] [-o DIR] FILE.md\n"
+	 "        one story, in an issue or not, into DIR (default out/preview);\n"
+	 "        prints the path of its HTML"},
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static int
 usage(FILE *f, int status)
 {
-	fputs(usage_text, f);
+	size_t i;
+
+	fputs("usage: press COMMAND [OPTIONS] ...\n", f);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "\npress %s\n", commands[i].usage);
+	fputs("\npress --help | --version\n\n"
+	      "Messages read 'press: FILE:LINE:COL: error|warning: message'.\n"
+	      "Exit status: 0 no errors, 1 errors in the input, 2 usage.\n", f);
 	return status;
+}
+
+/* The options every command shares; 0 after a usage message. */
+static int
+common_option(int c, struct build_opts *opts)
+{
+	switch (c) {
+	case 'a':
+		opts->articles = optarg;
+		return 1;
+	case 't':
+		opts->templates = optarg;
+		return 1;
+	case 'o':
+		opts->out = optarg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"print-encoding", required_argument, NULL, 'E'},
+		{NULL, 0, NULL, 0},
+	};
+	struct build_opts opts = {"articles", "templates", "out", NULL};
+	iconv_t cd;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "a:t:o:", longopts, NULL)) != -1)
+		if (c == 'E')
+			opts.print_encoding = optarg;
+		else if (!common_option(c, &opts))
+			return usage(stderr, 2);
+	if (opts.print_encoding != NULL) {
+		if ((cd = iconv_open(opts.print_encoding, "UTF-8")) == (iconv_t)-1) {
+			diag_usage("unknown encoding '%s'", opts.print_encoding);
+			return 2;
+		}
+		iconv_close(cd);
+	}
+	build_all(&opts, argv + optind, argc - optind);
+	return diag_status();
+}
+
+static int
+cmd_preview(int argc, char **argv)
+{
+	struct build_opts opts = {"articles", "templates", "out/preview", NULL};
+	int c;
+
+	while ((c = getopt(argc, argv, "a:t:o:")) != -1)
+		if (!common_option(c, &opts))
+			return usage(stderr, 2);
+	if (argc - optind != 1) {
+		diag_usage("preview takes one story file");
+		return usage(stderr, 2);
+	}
+	build_preview(&opts, argv[optind], opts.out);
+	return diag_status();
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{"print-encoding", required_argument, NULL, 'E'},
-		{NULL, 0, NULL, 0},
-	};
-	struct build_opts opts = {"articles", "templates", "out", NULL};
-	const char *cmd, *outdir = NULL;
-	int c, preview;
+	size_t i;
+	int status;
 
 	if (argc > 1 && strcmp(argv[1], "--help") == 0)
 		return usage(stdout, 0);
@@ -57,66 +128,19 @@ main(int argc, char **argv)
 	}
 	if (argc < 2)
 		return usage(stderr, 2);
-	cmd = argv[1];
-	if (strcmp(cmd, "build") == 0)
-		preview = 0;
-	else if (strcmp(cmd, "preview") == 0)
-		preview = 1;
-	else {
-		diag_usage("unknown command '%s'", cmd);
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			break;
+	if (i == NCOMMANDS) {
+		diag_usage("unknown command '%s'", argv[1]);
 		return usage(stderr, 2);
 	}
-	argc--, argv++;
-	while ((c = getopt_long(argc, argv, "a:t:o:hV", longopts, NULL)) != -1)
-		switch (c) {
-		case 'a':
-			opts.articles = optarg;
-			break;
-		case 't':
-			opts.templates = optarg;
-			break;
-		case 'o':
-			outdir = optarg;
-			break;
-		case 'E':
-			opts.print_encoding = optarg;
-			break;
-		case 'h':
-			return usage(stdout, 0);
-		case 'V':
-			printf("press %s\n", PRESS_VERSION);
-			return 0;
-		default:
-			return usage(stderr, 2);
-		}
-	argc -= optind;
-	argv += optind;
-	if (opts.print_encoding != NULL) {
-		iconv_t cd = iconv_open(opts.print_encoding, "UTF-8");
-
-		if (cd == (iconv_t)-1) {
-			diag_usage("unknown encoding '%s'", opts.print_encoding);
-			return 2;
-		}
-		iconv_close(cd);
-	}
-
 	xmlInitParser();
 	LIBXML_TEST_VERSION
-	if (preview) {
-		if (argc != 1) {
-			diag_usage("preview takes one story file");
-			return usage(stderr, 2);
-		}
-		build_preview(&opts, argv[0], outdir ? outdir : "out/preview");
-	} else {
-		if (outdir != NULL)
-			opts.out = outdir;
-		build_all(&opts, argv, argc);
-	}
+	status = commands[i].run(argc - 1, argv + 1);
 	schema_free();
 	render_free();
 	xsltCleanupGlobals();
 	xmlCleanupParser();
-	return diag_status();
+	return status;
 }

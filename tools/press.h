@@ -116,6 +116,19 @@ enum diag_id {
  * leaves both out.  Remembers the worst level for diag_status().
  */
 void diag(const char *path, int line, int col, enum diag_id, ...);
+/* One message, as diag() hands it to a hook. */
+struct diag_msg {
+	const char *path;
+	int line, col; /* 0 when the message is about the whole file */
+	enum diag_level level;
+	enum diag_id id;
+	const char *text;
+};
+typedef void diag_fn(void *arg, const struct diag_msg *);
+/* Sends every message to fn instead of stderr; NULL goes back. */
+void diag_set_hook(diag_fn *fn, void *arg);
+/* "warning", "error" … */
+const char *diag_level_name(enum diag_level);
 /* Errors reported so far: compare before and after a stage. */
 unsigned diag_errors(void);
 /* The exit status the worst level asks for: 0, 1 or 2. */
