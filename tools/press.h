@@ -140,9 +140,12 @@ void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A source file decoded to UTF-8 with LF line ends. */
 struct src {
-	char *path; /* as given, for messages */
-	char *text; /* UTF-8, NUL-terminated, no BOM, LF only */
+	char *path;           /* as given, for messages */
+	char *text;           /* UTF-8, NUL-terminated, no BOM, LF only */
 	size_t len;
+	const char *encoding; /* as read: UTF-8, UTF-16LE, UTF-16BE, GB18030 */
+	int bom;              /* the file began with a byte order mark */
+	const char *eol;      /* its first line end: "\n", "\r\n" or "\r" */
 };
 
 /* Reads and decodes path.  Returns NULL after reporting on failure. */

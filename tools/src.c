@@ -114,6 +114,17 @@ offset_pos(const char *s, size_t off, int *line, int *col)
 	*col = (int)u8_count(s + start, off - start) + 1;
 }
 
+/* The first line end in s, so that a file can be written back as it was. */
+static const char *
+first_eol(const char *s, size_t len)
+{
+	const char *p = memchr(s, '\r', len), *q = memchr(s, '\n', len);
+
+	if (p == NULL || (q != NULL && q < p))
+		return "\n";
+	return (size_t)(p - s) + 1 < len && p[1] == '\n' ? "\r\n" : "\r";
+}
+
 /* CRLF and lone CR become LF; the text shrinks in place. */
 static size_t
 normalize_eol(char *s, size_t len)
@@ -138,7 +149,7 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 	const unsigned char *u = (const unsigned char *)bytes;
 	struct src *src;
 	char *text = NULL;
-	const char *enc = NULL;
+	const char *enc = NULL, *eol;
 	size_t tlen = 0, bad = 0, nul;
 	int line, col;
 
@@ -157,16 +168,19 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 		if ((bad = utf8_check((const unsigned char *)bytes, len)) == len) {
 			text = xstrndup(bytes, len);
 			tlen = len;
+			enc = "UTF-8";
 		} else if (enc == NULL) {
 			size_t gbbad;
 
 			text = convert("GB18030", bytes, len, &tlen, &gbbad);
+			enc = "GB18030";
 		}
 		if (text == NULL) {
+			int bom = strcmp(enc, "UTF-8") == 0;
 			char *msg = xasprintf("%s: first bad byte at offset "
-			    "%zu", enc ? "not valid UTF-8 after its byte order "
+			    "%zu", bom ? "not valid UTF-8 after its byte order "
 			    "mark" : "neither UTF-8 nor GB18030",
-			    bad + (enc ? 3 : 0));
+			    bad + (bom ? 3 : 0));
 
 			offset_pos(bytes, bad, &line, &col);
 			diag(path, line, col, D_ENCODING, msg);
@@ -179,6 +193,7 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 		return NULL;
 	}
 
+	eol = first_eol(text, tlen);
 	tlen = normalize_eol(text, tlen);
 	if ((nul = strlen(text)) < tlen) {
 		offset_pos(text, nul, &line, &col);
@@ -190,6 +205,9 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 	src->path = xstrdup(path);
 	src->text = text;
 	src->len = tlen;
+	src->encoding = enc;
+	src->bom = (const char *)u != bytes;
+	src->eol = eol;
 	return src;
 }
 
