@@ -373,7 +373,8 @@ encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path)
 static void
 place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 {
-	static const char *const known[] = {"file", "slot", NULL};
+	static const char *const known[] = {"file", "slot", "columns", "lines",
+	                                    NULL};
 	yaml_node_t *fv = entry, *sv = NULL;
 	const char *file, *slot = NULL;
 	struct story *st;
@@ -451,6 +452,22 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 			slot = st->genre && strcmp(st->genre, "图片新闻") == 0 ?
 			       "photo" : first ? "lead" : "main";
 		xmlNewProp(node, X("slot"), X(slot));
+		/* The space the editor gives it: columns × lines. */
+		if (entry->type == YAML_MAPPING_NODE) {
+			long cols = number(&is->y, entry, "columns");
+			long lines = number(&is->y, entry, "lines");
+			char num[24];
+
+			if (cols > 0 && lines > 0) {
+				snprintf(num, sizeof(num), "%ld", cols);
+				xmlNewProp(node, X("slot-columns"), X(num));
+				snprintf(num, sizeof(num), "%ld", lines);
+				xmlNewProp(node, X("slot-lines"), X(num));
+			} else if (cols > 0 || lines > 0)
+				diag(is->y.path, fm_line(entry, 0), fm_col(entry),
+				     D_ISSUE_VALUE, "a story's space needs both "
+				     "'columns' and 'lines'");
+		}
 		xmlAddChild(page, node);
 	}
 	xmlFreeDoc(doc);
