@@ -1,0 +1,438 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  icml.xsl: one story as ICML, the InCopy story format that InDesign
+  places (File > Place) and InCopy opens.  Over the issue XML with
+  param slug: the story //story[@slug = $slug] (over a <story> alone,
+  that story).
+
+  The structure is the one pandoc's ICML writer makes (its template
+  data/templates/default.icml and Text/Pandoc/Writers/ICML.hs): two aid
+  processing instructions, <Document> with a character and a paragraph
+  style table, then one <Story> whose paragraphs are ParagraphStyleRange
+  elements separated by <Br/>, each holding CharacterStyleRange elements
+  with the text in <Content>.
+
+  Styles are named in styles.xml beside this file, by role: rename them
+  there.  Every style of styles.xml is declared in every file, so the
+  style table is the same whatever the story holds.
+
+  The story, in order:
+    引题 (kicker), 主题 (headline), 副题 (each subtitle);
+    署名 with the byline (记者 张晶) when there is a byline but no dateline;
+    the body: 正文 paragraphs, the first one opening with the 电头 run
+    (本报讯（记者 崔欣 通讯员 宋雅欣）, character style); 小标题; per
+    photo a comment naming the image file, 图说 (caption) and 署名
+    (credit); quotes, lists and preformatted text in their styles.
+  Inline: strong -> 粗体, em -> 斜体 (the innermost wins when nested);
+  links and code are their text; a hard line break, and a line break in
+  preformatted text, is U+2028 (InDesign's forced line break), as pandoc
+  writes it.  Consecutive text of one character style is one range.
+  Otherwise a Content holds exactly the characters of the print XML.  A
+  horizontal rule has no counterpart and is left out, as pandoc does.
+
+  Photos are not placed: ICML can hold a placed image only with its
+  geometry, which is the layout desk's to decide.
+
+  styles.xml is read with document(), relative to this file: load the
+  stylesheet from its file (xsltParseStylesheetFile, xsltproc).
+
+  The output has no mixed content (all text is in Content), so it is
+  indented for reading; InDesign ignores whitespace between elements.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:output method="xml" encoding="UTF-8" standalone="yes" indent="yes"/>
+
+  <xsl:strip-space elements="archive issue page story head byline body
+                             quote list item figure"/>
+
+  <xsl:param name="slug" select="''"/>
+
+  <xsl:variable name="styles" select="document('styles.xml')/styles"/>
+
+  <xsl:variable name="story"
+                select="(//story[@slug = $slug or $slug = ''])[1]"/>
+
+  <xsl:variable name="default-char">$ID/NormalCharacterStyle</xsl:variable>
+  <xsl:variable name="default-para">$ID/NormalParagraphStyle</xsl:variable>
+
+  <!-- ================================================================
+       Document
+       ================================================================ -->
+
+  <xsl:template match="/">
+    <xsl:if test="not($story)">
+      <xsl:message terminate="yes">
+        <xsl:text>icml.xsl: no story with slug '</xsl:text>
+        <xsl:value-of select="$slug"/>
+        <xsl:text>'</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:processing-instruction name="aid">style="50" type="snippet" readerVersion="6.0" featureSet="513" product="8.0(370)" </xsl:processing-instruction>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:processing-instruction name="aid">SnippetType="InCopyInterchange"</xsl:processing-instruction>
+    <xsl:text>&#10;</xsl:text>
+    <Document DOMVersion="8.0" Self="pandoc_doc">
+      <RootCharacterStyleGroup Self="pandoc_character_styles">
+        <CharacterStyle Self="{$default-char}" Name="Default"/>
+        <xsl:for-each select="$styles/character[not(@name = preceding-sibling::character/@name)]">
+          <CharacterStyle Self="CharacterStyle/{@name}" Name="{@name}">
+            <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
+            <Properties>
+              <BasedOn type="object"><xsl:value-of select="$default-char"/></BasedOn>
+            </Properties>
+          </CharacterStyle>
+        </xsl:for-each>
+      </RootCharacterStyleGroup>
+      <RootParagraphStyleGroup Self="pandoc_paragraph_styles">
+        <ParagraphStyle Self="{$default-para}" Name="{$default-para}"/>
+        <xsl:for-each select="$styles/paragraph[not(@name = preceding-sibling::paragraph/@name)]">
+          <ParagraphStyle Self="ParagraphStyle/{@name}" Name="{@name}">
+            <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
+            <Properties>
+              <BasedOn type="object"><xsl:value-of select="$default-para"/></BasedOn>
+            </Properties>
+          </ParagraphStyle>
+        </xsl:for-each>
+      </RootParagraphStyleGroup>
+      <Story Self="pandoc_story" TrackChanges="false" AppliedTOCStyle="n"
+             AppliedNamedGrid="n">
+        <xsl:attribute name="StoryTitle">
+          <xsl:value-of select="$story/head/headline"/>
+        </xsl:attribute>
+        <xsl:apply-templates select="$story"/>
+      </Story>
+    </Document>
+  </xsl:template>
+
+  <!-- ================================================================
+       Story: headline block, then the body.  Every paragraph but the
+       story's first is preceded by <Br/>; the first is the kicker, or
+       the headline when there is none.
+       ================================================================ -->
+
+  <xsl:template match="story">
+    <xsl:for-each select="head/kicker">
+      <xsl:call-template name="para">
+        <xsl:with-param name="role" select="'kicker'"/>
+        <xsl:with-param name="first" select="true()"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="head/headline">
+      <xsl:call-template name="para">
+        <xsl:with-param name="role" select="'headline'"/>
+        <xsl:with-param name="first" select="not(../kicker)"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="head/subtitle">
+      <xsl:call-template name="para">
+        <xsl:with-param name="role" select="'subtitle'"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="head/byline and not(head/dateline)">
+      <Br/>
+      <ParagraphStyleRange>
+        <xsl:call-template name="para-style">
+          <xsl:with-param name="role" select="'byline'"/>
+        </xsl:call-template>
+        <xsl:call-template name="range">
+          <xsl:with-param name="text">
+            <xsl:apply-templates select="head/byline/contributor" mode="byline"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </ParagraphStyleRange>
+    </xsl:if>
+    <!-- A dateline with no paragraph to run into stands alone. -->
+    <xsl:if test="head/dateline and not(body/*[1][self::p])">
+      <Br/>
+      <ParagraphStyleRange>
+        <xsl:call-template name="para-style">
+          <xsl:with-param name="role" select="'body'"/>
+        </xsl:call-template>
+        <xsl:apply-templates select="head/dateline" mode="run-in"/>
+      </ParagraphStyleRange>
+    </xsl:if>
+    <xsl:apply-templates select="body/*"/>
+  </xsl:template>
+
+  <!-- One paragraph of style $role over the current node's content. -->
+  <xsl:template name="para">
+    <xsl:param name="role"/>
+    <xsl:param name="first" select="false()"/>
+    <xsl:if test="not($first)">
+      <Br/>
+    </xsl:if>
+    <ParagraphStyleRange>
+      <xsl:call-template name="para-style">
+        <xsl:with-param name="role" select="$role"/>
+      </xsl:call-template>
+      <!-- A numbered list starts its numbering afresh, as pandoc's do. -->
+      <xsl:if test="self::p and parent::item[not(preceding-sibling::item)]
+                    and not(preceding-sibling::*) and ../../@type = 'ordered'">
+        <xsl:attribute name="NumberingContinue">false</xsl:attribute>
+        <xsl:if test="../../@start and ../../@start != 1">
+          <xsl:attribute name="NumberingStartAt">
+            <xsl:value-of select="../../@start"/>
+          </xsl:attribute>
+        </xsl:if>
+      </xsl:if>
+      <xsl:if test="parent::body and not(preceding-sibling::*) and self::p">
+        <xsl:apply-templates select="../../head/dateline" mode="run-in"/>
+      </xsl:if>
+      <xsl:call-template name="inlines"/>
+    </ParagraphStyleRange>
+  </xsl:template>
+
+  <!-- The AppliedParagraphStyle attribute of the style of $role. -->
+  <xsl:template name="para-style">
+    <xsl:param name="role"/>
+    <xsl:variable name="name" select="$styles/paragraph[@role = $role][1]/@name"/>
+    <xsl:if test="not($name)">
+      <xsl:message terminate="yes">
+        <xsl:text>icml.xsl: styles.xml names no paragraph style for role '</xsl:text>
+        <xsl:value-of select="$role"/>
+        <xsl:text>'</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:attribute name="AppliedParagraphStyle">
+      <xsl:value-of select="concat('ParagraphStyle/', $name)"/>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- The Self of the character style of $role. -->
+  <xsl:template name="char-style">
+    <xsl:param name="role"/>
+    <xsl:variable name="name" select="$styles/character[@role = $role][1]/@name"/>
+    <xsl:if test="not($name)">
+      <xsl:message terminate="yes">
+        <xsl:text>icml.xsl: styles.xml names no character style for role '</xsl:text>
+        <xsl:value-of select="$role"/>
+        <xsl:text>'</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:value-of select="concat('CharacterStyle/', $name)"/>
+  </xsl:template>
+
+  <!-- One CharacterStyleRange: $text in character style $char. -->
+  <xsl:template name="range">
+    <xsl:param name="text"/>
+    <xsl:param name="char" select="$default-char"/>
+    <xsl:if test="string($text) != ''">
+      <CharacterStyleRange AppliedCharacterStyle="{$char}">
+        <Content><xsl:value-of select="$text"/></Content>
+      </CharacterStyleRange>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       Dateline and byline, as the web edition writes them:
+       本报讯（记者 崔欣 通讯员 宋雅欣）.  Each role label once before a
+       run of contributors of that role, ASCII spaces, full-width
+       brackets.
+       ================================================================ -->
+
+  <xsl:template match="dateline" mode="run-in">
+    <xsl:call-template name="range">
+      <xsl:with-param name="char">
+        <xsl:call-template name="char-style">
+          <xsl:with-param name="role" select="'dateline'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="text">
+        <xsl:value-of select="."/>
+        <xsl:if test="../byline/contributor">
+          <xsl:text>（</xsl:text>
+          <xsl:apply-templates select="../byline/contributor" mode="byline"/>
+          <xsl:text>）</xsl:text>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="contributor" mode="byline">
+    <xsl:if test="position() &gt; 1">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role)">
+      <xsl:call-template name="role-label"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template name="role-label">
+    <xsl:choose>
+      <xsl:when test="@role = 'reporter'">记者</xsl:when>
+      <xsl:when test="@role = 'correspondent'">通讯员</xsl:when>
+      <xsl:when test="@role = 'intern'">实习生</xsl:when>
+      <xsl:when test="@role = 'photographer'">摄影</xsl:when>
+      <xsl:when test="@role = 'author'">作者</xsl:when>
+      <xsl:otherwise><xsl:value-of select="@role"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================
+       Body blocks
+       ================================================================ -->
+
+  <xsl:template match="p">
+    <xsl:call-template name="para">
+      <xsl:with-param name="role">
+        <xsl:choose>
+          <xsl:when test="parent::item and not(preceding-sibling::*)">
+            <xsl:choose>
+              <xsl:when test="../../@type = 'ordered'">ordered</xsl:when>
+              <xsl:otherwise>bullet</xsl:otherwise>
+            </xsl:choose>
+          </xsl:when>
+          <xsl:when test="ancestor::quote">quote</xsl:when>
+          <xsl:otherwise>body</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="subhead">
+    <xsl:call-template name="para">
+      <xsl:with-param name="role" select="'subhead'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="figure">
+    <xsl:comment>
+      <xsl:text> 图片: </xsl:text>
+      <!-- "-" twice in a row cannot be in a comment. -->
+      <xsl:call-template name="comment-safe">
+        <xsl:with-param name="s" select="@href"/>
+      </xsl:call-template>
+      <xsl:text> </xsl:text>
+    </xsl:comment>
+    <xsl:for-each select="caption">
+      <xsl:call-template name="para">
+        <xsl:with-param name="role" select="'caption'"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="credit">
+      <xsl:call-template name="para">
+        <xsl:with-param name="role" select="'credit'"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="comment-safe">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '--')">
+        <xsl:value-of select="substring-before($s, '--')"/>
+        <xsl:text>-%2D</xsl:text>
+        <xsl:call-template name="comment-safe">
+          <xsl:with-param name="s" select="substring-after($s, '--')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="quote | list | item">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Lines kept: U+2028 is InDesign's forced line break.  The final
+       newline of the block is not a line. -->
+  <xsl:template match="pre">
+    <xsl:variable name="text">
+      <xsl:choose>
+        <xsl:when test="substring(., string-length(.)) = '&#10;'">
+          <xsl:value-of select="substring(., 1, string-length(.) - 1)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <Br/>
+    <ParagraphStyleRange>
+      <xsl:call-template name="para-style">
+        <xsl:with-param name="role" select="'pre'"/>
+      </xsl:call-template>
+      <xsl:call-template name="range">
+        <xsl:with-param name="text" select="translate($text, '&#10;', '&#x2028;')"/>
+      </xsl:call-template>
+    </ParagraphStyleRange>
+  </xsl:template>
+
+  <xsl:template match="hr"/>
+
+  <!-- ================================================================
+       Inlines.  The text of a paragraph, in order, is cut into runs of
+       one character style: the style of the innermost strong or em
+       around it, else none.  Each run is one CharacterStyleRange, so
+       a link or a name in a credit does not split its run.
+       ================================================================ -->
+
+  <xsl:template name="inlines">
+    <xsl:variable name="leaves" select="descendant::node()[self::text() or self::br]"/>
+    <xsl:for-each select="$leaves">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:variable name="key">
+        <xsl:call-template name="key"/>
+      </xsl:variable>
+      <xsl:variable name="prev">
+        <xsl:for-each select="$leaves[$i - 1]">
+          <xsl:call-template name="key"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:if test="$i = 1 or $prev != $key">
+        <xsl:call-template name="range">
+          <xsl:with-param name="char">
+            <xsl:choose>
+              <xsl:when test="$key = ''"><xsl:value-of select="$default-char"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="char-style">
+                  <xsl:with-param name="role" select="$key"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="text">
+            <xsl:call-template name="run-text">
+              <xsl:with-param name="leaves" select="$leaves"/>
+              <xsl:with-param name="i" select="$i"/>
+              <xsl:with-param name="key" select="$key"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The character role of the current text or br: "strong", "em" or
+       "" (the innermost strong or em around it). -->
+  <xsl:template name="key">
+    <xsl:value-of select="local-name(ancestor::*[self::strong or self::em][1])"/>
+  </xsl:template>
+
+  <!-- The text of leaves $i, $i + 1, ... while their role is $key; a
+       hard line break is U+2028, InDesign's forced line break. -->
+  <xsl:template name="run-text">
+    <xsl:param name="leaves"/>
+    <xsl:param name="i"/>
+    <xsl:param name="key"/>
+    <xsl:for-each select="$leaves[$i]">
+      <xsl:variable name="k">
+        <xsl:call-template name="key"/>
+      </xsl:variable>
+      <xsl:if test="$k = $key">
+        <xsl:choose>
+          <xsl:when test="self::br">&#x2028;</xsl:when>
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="run-text">
+          <xsl:with-param name="leaves" select="$leaves"/>
+          <xsl:with-param name="i" select="$i + 1"/>
+          <xsl:with-param name="key" select="$key"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+</xsl:stylesheet>
