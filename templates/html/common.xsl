@@ -1,22 +1,33 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  common.xsl: what the four web-edition stylesheets share.  Imported by
+  common.xsl: what the web-edition stylesheets share.  Imported by
   story.xsl, page.xsl, issue.xsl and archive.xsl; never applied on its own.
 
   Provides
-    named template "html"       the HTML document: doctype, head, body.
-                                Params: title (string), class (body class),
-                                content (result tree: what goes in <body>).
+    named template "html"       the HTML document: doctype, head (title,
+                                description, canonical URL, Open Graph,
+                                feed link, JSON-LD), body.  See its params.
+    named template "running-head"  报眉: paper, date and weekday, 第N版,
+                                page name, 责任编辑, for a page and its
+                                stories.
     mode "story"  (story)       one story, complete: <article> with the
                                 headline block and the body.  Param link:
                                 true() makes the headline a link to
                                 {@slug}.html.
     mode "headline" (story)     the headline block alone (kicker, headline,
                                 subtitles), for tables of contents.
+    mode "excerpt" (story)      the opening words of a story, for
+                                descriptions and feeds.
     named template "date"       <time> with the date as 2024年6月11日.
     named template "lang"       the document language (xml:lang or zh-CN).
     named template "archive-link"  往期 -> {$root}index.html, if $root != "".
+    named templates "escape-attr", "json-string", "replace"
     default mode                body blocks and inlines of press.rng.
+
+  URLs: the site's address is the url attribute of the issue or archive
+  (paper.yaml's url, ending in "/").  With it every page gets a canonical
+  URL, Open Graph metadata and a link to {url}feed.xml; without it (a
+  preview) none of them.
 
   Headings: a story headline is h{$headline-level}; a subhead of level L is
   h{$headline-level + L}, at most h6.  $headline-level is 1 here, so a
@@ -44,24 +55,49 @@
   <!-- Heading level of a story headline; see above. -->
   <xsl:variable name="headline-level" select="1"/>
 
+  <!-- The site's address, "" when unknown (a preview). -->
+  <xsl:variable name="site-url" select="string(/*/@url)"/>
+
+  <!-- Length of a description, in characters. -->
+  <xsl:variable name="excerpt-length" select="110"/>
+
   <!-- ================================================================
        Document skeleton
        ================================================================ -->
 
   <!--
-    The head's opening part is written as text on purpose.  When the
-    output method is html, libxslt (xsltSaveResultTo -> htmlSetMetaEncoding)
+    The head is written partly as text on purpose.  When the output
+    method is html, libxslt (xsltSaveResultTo -> htmlSetMetaEncoding)
     adds <meta http-equiv="Content-Type" ...> to a <head> element or next
     to any <meta> element it finds, which next to <meta charset> makes two
-    encoding declarations (invalid HTML5).  It finds neither here, so the
-    output has exactly one: <meta charset="utf-8">.  Only fixed strings go
-    through disable-output-escaping; the title and the stylesheet link
-    are ordinary nodes and escaped as usual.
+    encoding declarations (invalid HTML5).  So <head> and every <meta> are
+    text (template "meta" escapes their values), and the output has
+    exactly one encoding declaration: <meta charset="utf-8">.  The title,
+    the links and the JSON-LD script are ordinary nodes.
+
+    Params
+      title        the document title
+      class        the body's class
+      content      result tree: what goes in <body>
+      description  meta description and og:description
+      canonical    the page's own absolute URL, or ""
+      type         og:type: "website" or "article"
+      image        absolute URL of an image for og:image, or ""
+      published    a date (2024-06-11) for article:published_time
+      section      article:section (the page name)
+      ld           JSON-LD text (a schema.org object), or ""
   -->
   <xsl:template name="html">
     <xsl:param name="title"/>
     <xsl:param name="class"/>
     <xsl:param name="content"/>
+    <xsl:param name="description" select="''"/>
+    <xsl:param name="canonical" select="''"/>
+    <xsl:param name="type" select="'website'"/>
+    <xsl:param name="image" select="''"/>
+    <xsl:param name="published" select="''"/>
+    <xsl:param name="section" select="''"/>
+    <xsl:param name="ld" select="''"/>
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <html>
       <xsl:attribute name="lang">
@@ -69,7 +105,67 @@
       </xsl:attribute>
       <xsl:text disable-output-escaping="yes">&lt;head&gt;&lt;meta charset="utf-8"&gt;&lt;meta name="viewport" content="width=device-width, initial-scale=1"&gt;</xsl:text>
       <title><xsl:value-of select="$title"/></title>
+      <xsl:call-template name="meta">
+        <xsl:with-param name="name" select="'description'"/>
+        <xsl:with-param name="content" select="$description"/>
+      </xsl:call-template>
+      <xsl:if test="$canonical != ''">
+        <link rel="canonical" href="{$canonical}"/>
+      </xsl:if>
+      <xsl:if test="$site-url != ''">
+        <link rel="alternate" type="application/atom+xml"
+              href="{$site-url}feed.xml" title="{/*/@paper}"/>
+      </xsl:if>
       <link rel="stylesheet" href="{$root}press.css"/>
+      <!-- No favicon request: the page needs nothing from the network. -->
+      <link rel="icon" href="data:,"/>
+      <xsl:call-template name="meta">
+        <xsl:with-param name="name" select="'theme-color'"/>
+        <xsl:with-param name="content" select="'#a8161b'"/>
+      </xsl:call-template>
+      <xsl:if test="$canonical != ''">
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'og:type'"/>
+          <xsl:with-param name="content" select="$type"/>
+        </xsl:call-template>
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'og:title'"/>
+          <xsl:with-param name="content" select="$title"/>
+        </xsl:call-template>
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'og:description'"/>
+          <xsl:with-param name="content" select="$description"/>
+        </xsl:call-template>
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'og:url'"/>
+          <xsl:with-param name="content" select="$canonical"/>
+        </xsl:call-template>
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'og:site_name'"/>
+          <xsl:with-param name="content" select="/*/@paper"/>
+        </xsl:call-template>
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'og:locale'"/>
+          <xsl:with-param name="content" select="'zh_CN'"/>
+        </xsl:call-template>
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'og:image'"/>
+          <xsl:with-param name="content" select="$image"/>
+        </xsl:call-template>
+        <xsl:if test="$published != ''">
+          <xsl:call-template name="og">
+            <xsl:with-param name="property" select="'article:published_time'"/>
+            <xsl:with-param name="content" select="concat($published, 'T00:00:00+08:00')"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="og">
+          <xsl:with-param name="property" select="'article:section'"/>
+          <xsl:with-param name="content" select="$section"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$ld != ''">
+        <script type="application/ld+json"><xsl:value-of select="$ld"/></script>
+      </xsl:if>
       <xsl:text disable-output-escaping="yes">&lt;/head&gt;</xsl:text>
       <body>
         <xsl:if test="$class != ''">
@@ -78,6 +174,38 @@
         <xsl:copy-of select="$content"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- <meta name="…" content="…">, as text (see above); nothing when the
+       content is empty. -->
+  <xsl:template name="meta">
+    <xsl:param name="attr" select="'name'"/>
+    <xsl:param name="name"/>
+    <xsl:param name="content"/>
+    <xsl:if test="string($content) != ''">
+      <xsl:variable name="value">
+        <xsl:call-template name="escape-attr">
+          <xsl:with-param name="s" select="string($content)"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:text disable-output-escaping="yes">&lt;meta </xsl:text>
+      <xsl:value-of select="$attr" disable-output-escaping="yes"/>
+      <xsl:text disable-output-escaping="yes">="</xsl:text>
+      <xsl:value-of select="$name" disable-output-escaping="yes"/>
+      <xsl:text disable-output-escaping="yes">" content="</xsl:text>
+      <xsl:value-of select="$value" disable-output-escaping="yes"/>
+      <xsl:text disable-output-escaping="yes">"&gt;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="og">
+    <xsl:param name="property"/>
+    <xsl:param name="content"/>
+    <xsl:call-template name="meta">
+      <xsl:with-param name="attr" select="'property'"/>
+      <xsl:with-param name="name" select="$property"/>
+      <xsl:with-param name="content" select="$content"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Link to the site index (archive.xsl output at the site root), when
@@ -118,6 +246,68 @@
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================
+       报眉: the running header of a page and of its stories.
+       $page: the <page>; $heading: true() makes 第N版 name the page's
+       h1 (the page view), else it is a link to the page.
+       ================================================================ -->
+
+  <xsl:template name="running-head">
+    <xsl:param name="page"/>
+    <xsl:param name="heading" select="false()"/>
+    <xsl:variable name="issue" select="$page/parent::issue"/>
+    <header class="running-head">
+      <xsl:choose>
+        <xsl:when test="$heading">
+          <h1 class="page-title">
+            <xsl:call-template name="page-title">
+              <xsl:with-param name="page" select="$page"/>
+            </xsl:call-template>
+          </h1>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="page-title">
+            <a href="page-{$page/@no}.html">
+              <xsl:call-template name="page-title">
+                <xsl:with-param name="page" select="$page"/>
+              </xsl:call-template>
+            </a>
+          </p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
+      <xsl:if test="$page/@editor">
+        <p class="editor">
+          <xsl:text>责任编辑：</xsl:text>
+          <xsl:value-of select="$page/@editor"/>
+        </p>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <p class="issue-date">
+        <xsl:call-template name="date">
+          <xsl:with-param name="date" select="$issue/@date"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="$issue/@weekday"/>
+      </p>
+      <xsl:text> </xsl:text>
+      <p class="paper">
+        <a href="index.html" title="本期目录"><xsl:value-of select="$issue/@paper"/></a>
+      </p>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="page-title">
+    <xsl:param name="page"/>
+    <span class="page-no">
+      <xsl:text>第</xsl:text>
+      <b><xsl:value-of select="$page/@no"/></b>
+      <xsl:text>版</xsl:text>
+    </span>
+    <xsl:text> </xsl:text>
+    <span class="page-name"><xsl:value-of select="$page/@name"/></span>
   </xsl:template>
 
   <!-- ================================================================
@@ -164,10 +354,22 @@
     <xsl:param name="level" select="$headline-level"/>
     <xsl:param name="prefix" select="''"/>
     <xsl:for-each select="head/kicker">
-      <p class="kicker"><xsl:apply-templates/></p>
+      <p class="kicker{substring(' phrased', 1, 8 * contains(., ' '))}"><xsl:apply-templates/></p>
     </xsl:for-each>
     <xsl:element name="h{$level}">
-      <xsl:attribute name="class">headline</xsl:attribute>
+      <!-- phrased: its spaces part phrases, and it breaks there -->
+      <xsl:attribute name="class">
+        <xsl:text>headline</xsl:text>
+        <xsl:if test="contains(head/headline, ' ')"> phrased</xsl:if>
+      </xsl:attribute>
+      <!-- Its length in ems: press.css sizes a lead headline and a story
+           page's headline to fit. -->
+      <xsl:if test="@slot = 'lead' or $level = 1">
+        <xsl:attribute name="style">
+          <xsl:text>--len:</xsl:text>
+          <xsl:apply-templates select="." mode="headline-length"/>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="$link">
           <a href="{$prefix}{@slug}.html"><xsl:apply-templates select="head/headline/node()"/></a>
@@ -178,8 +380,72 @@
       </xsl:choose>
     </xsl:element>
     <xsl:for-each select="head/subtitle">
-      <p class="subtitle"><xsl:apply-templates/></p>
+      <p class="subtitle{substring(' phrased', 1, 8 * contains(., ' '))}"><xsl:apply-templates/></p>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The headline's width in ems at 1em: Han characters and marks 1,
+       ASCII letters, digits and spaces 1/2 (rounded up). -->
+  <xsl:template match="story" mode="headline-length">
+    <xsl:variable name="h" select="normalize-space(head/headline)"/>
+    <xsl:variable name="wide"
+                  select="string-length(translate($h,
+                          ' 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,-%', ''))"/>
+    <xsl:value-of select="$wide + ceiling((string-length($h) - $wide) div 2)"/>
+  </xsl:template>
+
+  <!-- The opening words: the body's text and captions, without credits.
+       When longer than $excerpt-length characters, its whole sentences
+       within that length; else its clauses with ……; else a cut with …… -->
+  <xsl:template match="story" mode="excerpt">
+    <xsl:variable name="all">
+      <xsl:for-each select="body/*[not(self::figure)] | body/figure/caption">
+        <xsl:value-of select="."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="text" select="normalize-space($all)"/>
+    <xsl:variable name="cut" select="substring($text, 1, $excerpt-length)"/>
+    <xsl:variable name="sentences">
+      <xsl:call-template name="through-last">
+        <xsl:with-param name="s" select="$cut"/>
+        <xsl:with-param name="c" select="'。'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="clauses">
+      <xsl:call-template name="through-last">
+        <xsl:with-param name="s" select="$cut"/>
+        <xsl:with-param name="c" select="'，'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &lt;= $excerpt-length">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:when test="string-length($sentences) &gt; $excerpt-length div 3">
+        <xsl:value-of select="$sentences"/>
+      </xsl:when>
+      <xsl:when test="string-length($clauses) &gt; $excerpt-length div 3">
+        <xsl:value-of select="substring($clauses, 1, string-length($clauses) - 1)"/>
+        <xsl:text>……</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$cut"/>
+        <xsl:text>……</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- $s up to and with its last $c; "" when it has none. -->
+  <xsl:template name="through-last">
+    <xsl:param name="s"/>
+    <xsl:param name="c"/>
+    <xsl:if test="contains($s, $c)">
+      <xsl:value-of select="concat(substring-before($s, $c), $c)"/>
+      <xsl:call-template name="through-last">
+        <xsl:with-param name="s" select="substring-after($s, $c)"/>
+        <xsl:with-param name="c" select="$c"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================
@@ -341,6 +607,84 @@
 
   <xsl:template match="br">
     <br/>
+  </xsl:template>
+
+  <!-- ================================================================
+       Strings
+       ================================================================ -->
+
+  <!-- $s with every $from replaced by $to. -->
+  <xsl:template name="replace">
+    <xsl:param name="s"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $from)">
+        <xsl:value-of select="substring-before($s, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="s" select="substring-after($s, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- $s escaped for a double-quoted HTML attribute written as text. -->
+  <xsl:template name="escape-attr">
+    <xsl:param name="s"/>
+    <xsl:variable name="amp">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="$s"/>
+        <xsl:with-param name="from" select="'&amp;'"/>
+        <xsl:with-param name="to" select="'&amp;amp;'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="lt">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="$amp"/>
+        <xsl:with-param name="from" select="'&lt;'"/>
+        <xsl:with-param name="to" select="'&amp;lt;'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="replace">
+      <xsl:with-param name="s" select="$lt"/>
+      <xsl:with-param name="from" select="'&quot;'"/>
+      <xsl:with-param name="to" select="'&amp;quot;'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- $s as a JSON string, quotes included.  "<" becomes \u003c so that
+       no "</script" can end the script element early. -->
+  <xsl:template name="json-string">
+    <xsl:param name="s"/>
+    <xsl:variable name="bs">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="string($s)"/>
+        <xsl:with-param name="from" select="'\'"/>
+        <xsl:with-param name="to" select="'\\'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="q">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="$bs"/>
+        <xsl:with-param name="from" select="'&quot;'"/>
+        <xsl:with-param name="to" select="'\&quot;'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="lt">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="$q"/>
+        <xsl:with-param name="from" select="'&lt;'"/>
+        <xsl:with-param name="to" select="'\u003c'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:text>"</xsl:text>
+    <!-- Line breaks and tabs never occur in heads; spaces stand in. -->
+    <xsl:value-of select="translate($lt, '&#10;&#13;&#9;', '   ')"/>
+    <xsl:text>"</xsl:text>
   </xsl:template>
 
 </xsl:stylesheet>

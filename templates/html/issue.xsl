@@ -7,9 +7,12 @@
     root   prefix from the output file to the site root (press.css), e.g.
            "../"; default "".  When not empty, a 往期 link goes to
            {root}index.html (the archive).
-  Output: masthead (paper, publisher, date and weekday, 第{number}期,
-  总第{total}期), then every page: 第N版 name linking to page-{no}.html,
-  and its headlines (kicker and subtitles small) linking to {slug}.html.
+  Output: the masthead (报头): the paper's name; on its left ear 第N期,
+  总第N期 and the publisher, on its right ear the date, weekday and the
+  lunar date (农历, the issue's lunar attribute, when there is one).
+  Then every page: 第N版 name linking to page-{no}.html, its banner, and
+  its headlines (kicker and subtitles small) linking to {slug}.html.
+  Canonical URL {url}{issue}/ when the issue has a url.
   Title: "paper date 第N期".
 -->
 <xsl:stylesheet version="1.0"
@@ -20,6 +23,8 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="root" select="''"/>
+
+  <xsl:variable name="headline-level" select="3"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="issue"/>
@@ -39,35 +44,57 @@
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="class" select="'issue-view'"/>
+      <xsl:with-param name="description">
+        <xsl:value-of select="concat('《', @paper, '》', $date, ' ', @weekday)"/>
+        <xsl:if test="@number">
+          <xsl:value-of select="concat(' 第', @number, '期')"/>
+        </xsl:if>
+        <xsl:for-each select="page">
+          <xsl:value-of select="concat(' 第', @no, '版 ', @name, '：')"/>
+          <xsl:for-each select="story">
+            <xsl:if test="position() &gt; 1">；</xsl:if>
+            <xsl:value-of select="head/headline"/>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:with-param>
+      <xsl:with-param name="canonical">
+        <xsl:if test="$site-url != ''">
+          <xsl:value-of select="concat($site-url, @id, '/')"/>
+        </xsl:if>
+      </xsl:with-param>
       <xsl:with-param name="content">
         <header class="masthead">
-          <h1 class="paper"><xsl:value-of select="@paper"/></h1>
-          <xsl:if test="@publisher">
-            <p class="publisher"><xsl:value-of select="@publisher"/></p>
-          </xsl:if>
-          <p class="issue-line">
-            <xsl:call-template name="date">
-              <xsl:with-param name="date" select="@date"/>
-            </xsl:call-template>
-            <xsl:text> </xsl:text>
-            <xsl:value-of select="@weekday"/>
+          <h1 class="paper"><a href="index.html"><xsl:value-of select="@paper"/></a></h1>
+          <div class="ear ear-left">
             <xsl:if test="@number">
-              <xsl:text> </xsl:text>
-              <span class="number">第<xsl:value-of select="@number"/>期</span>
+              <p class="number">第<xsl:value-of select="@number"/>期</p>
             </xsl:if>
             <xsl:if test="@total">
-              <xsl:text> </xsl:text>
-              <span class="total">总第<xsl:value-of select="@total"/>期</span>
+              <p class="total">总第<xsl:value-of select="@total"/>期</p>
             </xsl:if>
-          </p>
+            <xsl:if test="@publisher">
+              <p class="publisher"><xsl:value-of select="@publisher"/>主办</p>
+            </xsl:if>
+          </div>
+          <div class="ear ear-right">
+            <p class="issue-date">
+              <xsl:call-template name="date">
+                <xsl:with-param name="date" select="@date"/>
+              </xsl:call-template>
+            </p>
+            <p class="weekday"><xsl:value-of select="@weekday"/></p>
+            <xsl:if test="@lunar">
+              <p class="lunar">农历<xsl:value-of select="@lunar"/></p>
+            </xsl:if>
+          </div>
         </header>
         <main class="contents">
           <xsl:apply-templates select="page"/>
         </main>
         <xsl:if test="$root != ''">
-          <nav class="pager">
+          <footer class="colophon">
             <xsl:call-template name="archive-link"/>
-          </nav>
+          </footer>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
@@ -77,11 +104,14 @@
     <section class="toc-page">
       <h2>
         <a href="page-{@no}.html">
-          <span class="page-no">第<xsl:value-of select="@no"/>版</span>
-          <xsl:text> </xsl:text>
-          <span class="page-name"><xsl:value-of select="@name"/></span>
+          <xsl:call-template name="page-title">
+            <xsl:with-param name="page" select="."/>
+          </xsl:call-template>
         </a>
       </h2>
+      <xsl:if test="@banner">
+        <p class="banner"><xsl:value-of select="@banner"/></p>
+      </xsl:if>
       <xsl:if test="story">
         <ul class="toc">
           <xsl:for-each select="story">
@@ -89,10 +119,15 @@
               <xsl:if test="@slot">
                 <xsl:attribute name="class">slot-<xsl:value-of select="@slot"/></xsl:attribute>
               </xsl:if>
+              <xsl:if test="@slot = 'photo'">
+                <span class="genre"><xsl:value-of select="@genre"/></span>
+              </xsl:if>
               <xsl:apply-templates select="." mode="headline">
                 <xsl:with-param name="link" select="true()"/>
-                <xsl:with-param name="level" select="3"/>
               </xsl:apply-templates>
+              <xsl:if test="@slot = 'lead'">
+                <p class="summary"><xsl:apply-templates select="." mode="excerpt"/></p>
+              </xsl:if>
             </li>
           </xsl:for-each>
         </ul>

@@ -1,17 +1,32 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  page.xsl: one page (版) of an issue, page-{no}.html.
+  page.xsl: one page (版) of an issue, page-{no}.html, laid out like the
+  printed page (EDITORIAL.md, "Anatomy of a page").
 
   Input: the issue document.
   Params
     page   the page number, the page's no attribute (required)
     root   prefix from the output file to the site root (press.css), e.g.
            "../" for {issue-id}/page-3.html; default "".
-  Output: the running header (paper, date and weekday, 第N版, page name,
-  责任编辑), the banner, then every story of the page, complete: the
-  slot="lead" story first (class slot-lead, set larger by the CSS), the
-  others in page order.  Headlines link to {slug}.html.  Links to the
-  issue (index.html) and to the previous and next page.
+  Output
+    报眉 (running header: 第N版, page name, 责任编辑, date and weekday,
+    paper), the banner (通栏标语), then the page grid (press.css: columns
+    of 13em with a 1em gutter):
+      .lead   the slot="lead" story: headline block across its columns,
+              body flowing over them;
+      .rail   beside the lead, the stories that follow it in the page's
+              order, as many as fill the lead's height best;
+      .flow   the rest, in order, flowing through every column.
+    The grid class lead-3 or lead-4 says how many of the six columns of a
+    wide screen the lead takes (the rail takes the others; lead-all: no
+    rail).  The lead's slot-columns (its width on the printed page of
+    /issue/@columns columns) decides it when the editor gave one; else
+    the stories' estimated lines (@lines, at 13 characters a line) do.
+    The rail's stories are those that make lead and rail end closest
+    together.
+    Below 60em the page is one column in the same order.
+    Every headline links to {slug}.html; pager to the previous and next
+    page and to the issue (index.html).
   Headings: the page title (第N版 name) is the h1, story headlines h2,
   subheads h3 and down.
   Title: "第N版 name — paper date".
@@ -27,6 +42,9 @@
   <xsl:param name="root" select="''"/>
 
   <xsl:variable name="headline-level" select="2"/>
+
+  <!-- Columns of a wide screen (press.css, min-width 88em). -->
+  <xsl:variable name="cols" select="6"/>
 
   <xsl:template match="/">
     <xsl:variable name="p" select="/issue/page[number(@no) = number($page)][1]"/>
@@ -50,54 +68,60 @@
     </xsl:variable>
     <xsl:variable name="prev" select="preceding-sibling::page[1]"/>
     <xsl:variable name="next" select="following-sibling::page[1]"/>
+    <xsl:variable name="lead" select="story[@slot = 'lead'][1]"/>
+    <xsl:variable name="others"
+                  select="story[not(generate-id() = generate-id($lead))]"/>
     <xsl:call-template name="html">
       <xsl:with-param name="title"
                       select="concat('第', @no, '版 ', @name, ' — ',
                                      $issue/@paper, ' ', $date)"/>
       <xsl:with-param name="class" select="'page-view'"/>
+      <xsl:with-param name="description">
+        <xsl:value-of select="concat('《', $issue/@paper, '》', $date,
+                                     '第', @no, '版（', @name, '）：')"/>
+        <xsl:for-each select="story">
+          <xsl:if test="position() &gt; 1">；</xsl:if>
+          <xsl:value-of select="head/headline"/>
+        </xsl:for-each>
+      </xsl:with-param>
+      <xsl:with-param name="canonical">
+        <xsl:if test="$site-url != ''">
+          <xsl:value-of select="concat($site-url, $issue/@id, '/page-', @no, '.html')"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="image">
+        <xsl:if test="$site-url != '' and .//figure">
+          <xsl:value-of select="concat($site-url, $issue/@id, '/', (.//figure)[1]/@href)"/>
+        </xsl:if>
+      </xsl:with-param>
       <xsl:with-param name="content">
-        <header class="running-head">
-          <p class="paper">
-            <a href="index.html"><xsl:value-of select="$issue/@paper"/></a>
-          </p>
-          <xsl:text> </xsl:text>
-          <p class="date">
-            <xsl:call-template name="date">
-              <xsl:with-param name="date" select="$issue/@date"/>
-            </xsl:call-template>
-            <xsl:text> </xsl:text>
-            <xsl:value-of select="$issue/@weekday"/>
-          </p>
-          <xsl:text> </xsl:text>
-          <h1 class="page-title">
-            <span class="page-no">
-              <xsl:text>第</xsl:text>
-              <xsl:value-of select="@no"/>
-              <xsl:text>版</xsl:text>
-            </span>
-            <xsl:text> </xsl:text>
-            <span class="page-name"><xsl:value-of select="@name"/></span>
-          </h1>
-          <xsl:if test="@editor">
-            <xsl:text> </xsl:text>
-            <p class="editor">
-              <xsl:text>责任编辑：</xsl:text>
-              <xsl:value-of select="@editor"/>
-            </p>
-          </xsl:if>
-        </header>
+        <xsl:call-template name="running-head">
+          <xsl:with-param name="page" select="."/>
+          <xsl:with-param name="heading" select="true()"/>
+        </xsl:call-template>
         <xsl:if test="@banner">
           <p class="banner"><xsl:value-of select="@banner"/></p>
         </xsl:if>
-        <main class="stories">
-          <xsl:apply-templates select="story[@slot = 'lead']" mode="story">
-            <xsl:with-param name="link" select="true()"/>
-          </xsl:apply-templates>
-          <xsl:apply-templates select="story[not(@slot = 'lead')]" mode="story">
-            <xsl:with-param name="link" select="true()"/>
-          </xsl:apply-templates>
-        </main>
-        <nav class="pager">
+        <xsl:choose>
+          <xsl:when test="$lead">
+            <xsl:call-template name="grid">
+              <xsl:with-param name="lead" select="$lead"/>
+              <xsl:with-param name="others" select="$others"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <main class="page-grid">
+              <xsl:if test="story">
+                <div class="flow">
+                  <xsl:apply-templates select="story" mode="story">
+                    <xsl:with-param name="link" select="true()"/>
+                  </xsl:apply-templates>
+                </div>
+              </xsl:if>
+            </main>
+          </xsl:otherwise>
+        </xsl:choose>
+        <nav class="pager" aria-label="翻版">
           <xsl:if test="$prev">
             <a class="prev" rel="prev" href="page-{$prev/@no}.html">
               <span class="label">上一版</span>
@@ -109,6 +133,10 @@
             <xsl:text> </xsl:text>
           </xsl:if>
           <a class="up" href="index.html">本期目录</a>
+          <xsl:if test="$root != ''">
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="archive-link"/>
+          </xsl:if>
           <xsl:if test="$next">
             <xsl:text> </xsl:text>
             <a class="next" rel="next" href="page-{$next/@no}.html">
@@ -119,13 +147,208 @@
               <xsl:value-of select="$next/@name"/>
             </a>
           </xsl:if>
-          <xsl:if test="$root != ''">
-            <xsl:text> </xsl:text>
-            <xsl:call-template name="archive-link"/>
-          </xsl:if>
         </nav>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- ================================================================
+       The grid: lead, rail, flow.
+       ================================================================ -->
+
+  <xsl:template name="grid">
+    <xsl:param name="lead"/>
+    <xsl:param name="others"/>
+    <!-- Heights, in body lines, of the lead over 4 and over 3 columns,
+         and the rail that best matches each. -->
+    <xsl:variable name="h4">
+      <xsl:apply-templates select="$lead" mode="height">
+        <xsl:with-param name="k" select="4"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="h3">
+      <xsl:apply-templates select="$lead" mode="height">
+        <xsl:with-param name="k" select="3"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="fit4">
+      <xsl:call-template name="fit">
+        <xsl:with-param name="stories" select="$others"/>
+        <xsl:with-param name="k" select="$cols - 4"/>
+        <xsl:with-param name="target" select="number($h4)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="fit3">
+      <xsl:call-template name="fit">
+        <xsl:with-param name="stories" select="$others"/>
+        <xsl:with-param name="k" select="$cols - 3"/>
+        <xsl:with-param name="target" select="number($h3)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="n4" select="number(substring-before($fit4, ' '))"/>
+    <xsl:variable name="n3" select="number(substring-before($fit3, ' '))"/>
+    <xsl:variable name="d4" select="number(substring-after($fit4, ' ')) - number($h4)"/>
+    <xsl:variable name="d3" select="number(substring-after($fit3, ' ')) - number($h3)"/>
+    <!-- The lead's width the editor drew (slot-columns of the printed
+         page's columns), in columns of the screen; 0 when not drawn. -->
+    <xsl:variable name="page-columns">
+      <xsl:choose>
+        <xsl:when test="number(/issue/@columns) &gt; 0">
+          <xsl:value-of select="/issue/@columns"/>
+        </xsl:when>
+        <xsl:otherwise>8</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="drawn">
+      <xsl:choose>
+        <xsl:when test="number($lead/@slot-columns) &gt; 0">
+          <xsl:value-of select="$lead/@slot-columns * $cols div $page-columns"/>
+        </xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- As drawn; else the lead over 3 columns only when that fits
+         clearly better. -->
+    <xsl:variable name="three"
+                  select="($drawn &gt; 0 and $drawn &lt; 3.5) or
+                          ($drawn = 0 and $n3 &gt; 0 and
+                           ($n4 = 0 or ($d3 * $d3) * 2 &lt; ($d4 * $d4)))"/>
+    <xsl:variable name="n">
+      <xsl:choose>
+        <xsl:when test="$drawn &gt;= 5.5">0</xsl:when>
+        <xsl:when test="$three"><xsl:value-of select="$n3"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$n4"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <main>
+      <xsl:attribute name="class">
+        <xsl:text>page-grid </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$n = 0">lead-all</xsl:when>
+          <xsl:when test="$three">lead-3</xsl:when>
+          <xsl:otherwise>lead-4</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:apply-templates select="$lead" mode="story">
+        <xsl:with-param name="link" select="true()"/>
+      </xsl:apply-templates>
+      <xsl:if test="$n &gt; 0">
+        <div class="rail">
+          <xsl:apply-templates select="$others[position() &lt;= $n]" mode="story">
+            <xsl:with-param name="link" select="true()"/>
+          </xsl:apply-templates>
+        </div>
+      </xsl:if>
+      <xsl:if test="count($others) &gt; $n">
+        <div class="flow">
+          <xsl:apply-templates select="$others[position() &gt; $n]" mode="story">
+            <xsl:with-param name="link" select="true()"/>
+          </xsl:apply-templates>
+        </div>
+      </xsl:if>
+    </main>
+  </xsl:template>
+
+  <!-- "n h": the first n of $stories, set $k columns wide, stacked h
+       lines high; each next story is taken while that brings h closer
+       to $target (or as close). -->
+  <xsl:template name="fit">
+    <xsl:param name="stories"/>
+    <xsl:param name="k"/>
+    <xsl:param name="target"/>
+    <xsl:param name="i" select="0"/>
+    <xsl:param name="h" select="0"/>
+    <xsl:variable name="next" select="$stories[$i + 1]"/>
+    <xsl:variable name="hn">
+      <xsl:if test="$next">
+        <xsl:apply-templates select="$next" mode="height">
+          <xsl:with-param name="k" select="$k"/>
+        </xsl:apply-templates>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <!-- Keep a story for the flow below. -->
+      <xsl:when test="$next and $stories[$i + 2] and
+                      $h + number($hn) - $target &lt;= $target - $h">
+        <xsl:call-template name="fit">
+          <xsl:with-param name="stories" select="$stories"/>
+          <xsl:with-param name="k" select="$k"/>
+          <xsl:with-param name="target" select="$target"/>
+          <xsl:with-param name="i" select="$i + 1"/>
+          <xsl:with-param name="h" select="$h + number($hn)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($i, ' ', $h)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    A story's height in body lines (1.75em) when set $k columns wide,
+    from press.css's sizes: body text flows over the k columns; the
+    headline block spans them; a photo is 3:4 across them.  @lines counts
+    the text at 13 characters a line, the headline as 4 lines and each
+    kicker or subtitle as 2 (press.rng); without it, the characters.
+  -->
+  <xsl:template match="story" mode="height">
+    <xsl:param name="k"/>
+    <xsl:variable name="width" select="14 * $k - 1"/>
+    <xsl:variable name="lead" select="@slot = 'lead'"/>
+    <!-- headline size and line height, in em -->
+    <xsl:variable name="len">
+      <xsl:apply-templates select="." mode="headline-length"/>
+    </xsl:variable>
+    <!-- press.css: a lead headline fills its width, 1.9em to 2.75em -->
+    <xsl:variable name="fill" select="($width - 1) div $len"/>
+    <xsl:variable name="hs">
+      <xsl:choose>
+        <xsl:when test="$lead and $fill &gt; 2.75">2.75</xsl:when>
+        <xsl:when test="$lead and $fill &lt; 1.9">1.9</xsl:when>
+        <xsl:when test="$lead"><xsl:value-of select="$fill"/></xsl:when>
+        <xsl:when test="@slot = 'photo'">1.2</xsl:when>
+        <xsl:otherwise>1.375</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="ss">
+      <xsl:choose>
+        <xsl:when test="$lead">1.3</xsl:when>
+        <xsl:otherwise>1.05</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="heads" select="count(head/kicker | head/subtitle)"/>
+    <xsl:variable name="headline"
+                  select="ceiling($len div floor($width div $hs))
+                          * $hs * 1.3 div 1.75"/>
+    <xsl:variable name="subs">
+      <xsl:choose>
+        <xsl:when test="$heads = 0">0</xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$heads * ceiling(string-length(normalize-space(head/subtitle[1]))
+                                                 div floor($width div $ss))
+                                * $ss * 1.5 div 1.75"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="text">
+      <xsl:choose>
+        <xsl:when test="@lines">
+          <xsl:value-of select="@lines - 4 - 2 * $heads"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="(@chars + 2 * count(body/*)) div 13 + count(body/*) div 2"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="photos"
+                  select="count(body/figure) * ($width - 1) * 0.75 div 1.75"/>
+    <!-- margins: under the headline block, between stories -->
+    <xsl:variable name="space">
+      <xsl:choose>
+        <xsl:when test="$lead">2.5</xsl:when>
+        <xsl:when test="@slot = 'photo'">3</xsl:when>
+        <xsl:otherwise>2</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="$headline + $subs + $text div $k + $photos + $space"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  sitemap.xsl: sitemap.xml at the site root (sitemaps.org 0.9).
+
+  Input: <archive url="…">, its issues newest first.
+  Output: the address of every page of the web edition under the site's
+  url: the archive ({url}), and for each issue its front page
+  ({url}{issue}/), its pages and its stories, each with the issue's date
+  as lastmod.  Without a url (paper.yaml has none) the list is empty: a
+  sitemap takes absolute addresses only.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <xsl:param name="root" select="''"/>
+
+  <xsl:variable name="url" select="string(/archive/@url)"/>
+
+  <xsl:template match="/">
+    <urlset>
+      <xsl:if test="$url != ''">
+        <xsl:apply-templates select="archive"/>
+      </xsl:if>
+    </urlset>
+  </xsl:template>
+
+  <xsl:template match="archive">
+    <url>
+      <loc><xsl:value-of select="$url"/></loc>
+      <xsl:if test="issue">
+        <lastmod><xsl:value-of select="issue[1]/@date"/></lastmod>
+      </xsl:if>
+    </url>
+    <xsl:apply-templates select="issue"/>
+  </xsl:template>
+
+  <xsl:template match="issue">
+    <xsl:variable name="dir" select="concat($url, @id, '/')"/>
+    <xsl:variable name="date" select="@date"/>
+    <url>
+      <loc><xsl:value-of select="$dir"/></loc>
+      <lastmod><xsl:value-of select="$date"/></lastmod>
+    </url>
+    <xsl:for-each select="page">
+      <url>
+        <loc><xsl:value-of select="concat($dir, 'page-', @no, '.html')"/></loc>
+        <lastmod><xsl:value-of select="$date"/></lastmod>
+      </url>
+      <xsl:for-each select="story">
+        <url>
+          <loc><xsl:value-of select="concat($dir, @slug, '.html')"/></loc>
+          <lastmod><xsl:value-of select="$date"/></lastmod>
+        </url>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+</xsl:stylesheet>
