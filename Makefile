@@ -2,7 +2,7 @@
 # issue; `make check` runs every test; `make deps` installs what Debian
 # packages the project needs.
 
-PKGS     = libcmark libxml-2.0 libxslt yaml-0.1 icu-uc icu-i18n
+PKGS     = libcmark libxml-2.0 libxslt yaml-0.1 icu-uc icu-i18n libmicrohttpd
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP
@@ -19,12 +19,14 @@ endif
 
 SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
-           tools/out.c tools/story.c tools/issue.c tools/build.c
+           tools/out.c tools/story.c tools/issue.c tools/build.c \
+           tools/serve.c tools/check.c
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
 PRESS    = $(OUT)/bin/press
 
 DEBS     = build-essential pkg-config libcmark-dev libxml2-dev libxslt1-dev \
-           libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check
+           libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check \
+           libmicrohttpd-dev wrk
 
 .PHONY: all site check regen deps format clean
 
@@ -52,9 +54,18 @@ check: $(PRESS) $(OUT)/bin/unit
 regen: $(PRESS)
 	PRESS=$(CURDIR)/$(PRESS) REGEN=1 sh tests/run
 
+# The web edition's tests drive Debian's Chromium (playwright-core) and run
+# the Nu HTML Checker (vnu-jar) with Debian's Java; both come from npm,
+# pinned in package-lock.json.
+WEBDEBS  = chromium default-jre-headless fonts-noto-cjk fonts-lxgw-wenkai curl
+
 deps:
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBS)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	    $(DEBS) $(WEBDEBS)
+	command -v npm >/dev/null || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
+	npm ci --no-audit --no-fund
 
 format:
 	clang-format -i tools/*.c tools/*.h tests/unit.c

@@ -141,6 +141,58 @@ START_TEST(relpaths)
 }
 END_TEST
 
+/* The findings of the body rules on one line: "COL rule-id" each. */
+static void
+finds(const char *text, const char *want)
+{
+	char *got = check_text(text);
+
+	ck_assert_msg(strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"",
+	              text, got, want);
+	free(got);
+}
+
+START_TEST(check_catches)
+{
+	finds("”暖心伴考“服务", "1 punct-pair\n");                 /* 1 */
+	finds("考场内,考生.", "4 punct-halfwidth\n7 punct-halfwidth\n"); /* 2 */
+	finds("工会(ACFTU)成立", "3 punct-halfwidth\n");
+	finds("无数\"蓝帐篷\"", "3 punct-quote\n");                /* 3 */
+	finds("服务的的基础上", "3 char-repeated\n");                /* 4 */
+	finds("这里\xE2\x80\x8B有", "3 char-garbled\n");         /* 6: U+200B */
+	finds("追光而行...", "5 punct-ellipsis\n");                  /* 9 */
+	finds("文具……等物资", "3 punct-ellipsis\n");
+	finds("他--一名老党员", "2 punct-dash\n");                   /* 10 */
+	finds("太好了！！！", "4 punct-repeated\n");                 /* 11 */
+	finds("１０００元", "1 char-fullwidth\n");                   /* 12 */
+	finds("全市 16 个区", "3 space-mixed\n");                    /* 13 */
+	finds("伴考 ，服务", "3 space-stray\n");                     /* 14 */
+	finds("《红楼梦》、《西游记》", "5 punct-dunhao\n");          /* 15 */
+	finds("三、四十人", "1 punct-dunhao\n");
+	finds("《暖心伴考》活动", "1 punct-booktitle\n");             /* 16 */
+	finds("二0二四年", "1 number-form\n");                       /* 19 */
+	finds("3千5百万", "1 number-form\n");
+	finds("列奥纳多.达.芬奇", "5 punct-name-dot\n");             /* 20 */
+}
+END_TEST
+
+START_TEST(check_leaves_alone)
+{
+	finds("参赛3.5万人，上午7:30入场，从2015—2024年，增长12.5%。", "");
+	finds("详见https://example.org/a,b;c?d=1，或写信到a.b@example.org。", "");
+	finds("默默守护，慢慢等待，层层筛选。", "");
+	finds("活动的目的的确达到了，为了了解情况。", "");
+	finds("他现在在北京，大家实实在在地做事。", "");
+	finds("北京—上海，气温25～30℃，编号A-3。", "");
+	finds("真的吗？！“好！”他说……", "");
+	finds("以“工会暖心 伴考十年”为主题，（记者 张晶）采访。", "");
+	finds("职工们开展学习《工会法》活动，第一、二季度。", "");
+	finds("全程5千米，增长3.5个百分点，二〇二四年。", "");
+	finds("It’s fine: don’t worry. He said \"hi\".", "");
+	finds("列奥纳多·达·芬奇，U.S.和No.1。", "");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -156,6 +208,8 @@ main(void)
 	tcase_add_test(tc, word_count);
 	tcase_add_test(tc, bylines);
 	tcase_add_test(tc, relpaths);
+	tcase_add_test(tc, check_catches);
+	tcase_add_test(tc, check_leaves_alone);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);

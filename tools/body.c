@@ -172,7 +172,7 @@ is_block(cmark_node *n)
 /* The first (or, if back, the last) character inside inline node n; 0
  * when it has none. */
 static uint32_t
-edge(cmark_node *n, int back)
+edge(cmark_node *n, int back, int depth)
 {
 	const char *s;
 	cmark_node *c;
@@ -193,9 +193,12 @@ edge(cmark_node *n, int back)
 	case CMARK_NODE_HTML_INLINE:
 		return '<';
 	default:
+		/* Deeper than any copy nests: validate.c refuses it anyway. */
+		if (depth > 64)
+			return 0;
 		for (c = back ? cmark_node_last_child(n) : cmark_node_first_child(n);
 		     c != NULL; c = back ? cmark_node_previous(c) : cmark_node_next(c))
-			if ((cp = edge(c, back)) != 0)
+			if ((cp = edge(c, back, depth + 1)) != 0)
 				return cp;
 		return 0;
 	}
@@ -211,7 +214,7 @@ neighbour(cmark_node *n, int back)
 	for (; n != NULL && !is_block(n); n = cmark_node_parent(n))
 		for (s = back ? cmark_node_previous(n) : cmark_node_next(n);
 		     s != NULL; s = back ? cmark_node_previous(s) : cmark_node_next(s))
-			if ((cp = edge(s, back)) != 0)
+			if ((cp = edge(s, back, 0)) != 0)
 				return cp;
 	return 0;
 }
@@ -623,23 +626,72 @@ body_parse(struct story *st, const char *text, size_t len)
 	dateline(st);
 }
 
+/*
+ * Where each line of the body text starts, and the last position asked
+ * for, so that columns along one long line are counted once.
+ */
+struct body_lines {
+	size_t *start; /* byte offset of each line in st->pre */
+	size_t n;
+	int line;      /* the last line asked for */
+	size_t byte;   /* its byte column, from 0 */
+	int col;       /* the characters before it */
+};
+
+static struct body_lines *
+index_lines(const char *pre)
+{
+	struct body_lines *bl = xcalloc(1, sizeof(*bl));
+	size_t i, cap = 64;
+
+	bl->start = xmalloc(cap * sizeof(size_t));
+	bl->start[bl->n++] = 0;
+	for (i = 0; pre[i] != '\0'; i++)
+		if (pre[i] == '\n') {
+			if (bl->n == cap)
+				bl->start = xrealloc(bl->start, (cap *= 2) * sizeof(size_t));
+			bl->start[bl->n++] = i + 1;
+		}
+	return bl;
+}
+
 void
-body_pos(const struct story *st, cmark_node *n, int *line, int *col)
+body_lines_free(struct body_lines *bl)
+{
+	if (bl == NULL)
+		return;
+	free(bl->start);
+	free(bl);
+}
+
+void
+body_pos(struct story *st, cmark_node *n, int *line, int *col)
 {
 	int l = cmark_node_get_start_line(n), c = cmark_node_get_start_column(n);
-	const char *p = st->pre, *q, *end;
-	int k, count = 1;
+	struct body_lines *bl;
+	const char *p, *q, *end;
+	int count;
 
 	*line = l > 0 ? l + st->fm_lines : st->fm_lines + 1;
 	*col = 1;
-	if (p == NULL || l <= 0 || c <= 0)
+	if (st->pre == NULL || l <= 0 || c <= 0)
 		return;
-	for (k = 1; k < l && (p = strchr(p, '\n')) != NULL; k++)
-		p++;
-	if (p == NULL)
+	if (st->lines == NULL)
+		st->lines = index_lines(st->pre);
+	bl = st->lines;
+	if ((size_t)l > bl->n)
 		return;
+	p = st->pre + bl->start[l - 1];
 	end = p + c - 1;
-	for (q = p; q < end && *q != '\0' && *q != '\n';) {
+	/* Go on from the last position when it is earlier on this line. */
+	if (bl->line == l && bl->byte <= (size_t)(c - 1)) {
+		q = p + bl->byte;
+		count = bl->col;
+	} else {
+		q = p;
+		count = 1;
+	}
+	while (q < end && *q != '\0' && *q != '\n') {
 		if (starts(q, SENTINEL_LEN, SENTINEL))
 			q += SENTINEL_LEN;
 		else {
@@ -649,5 +701,8 @@ body_pos(const struct story *st, cmark_node *n, int *line, int *col)
 			count++;
 		}
 	}
+	bl->line = l;
+	bl->byte = (size_t)(q - p);
+	bl->col = count;
 	*col = count;
 }

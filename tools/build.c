@@ -198,6 +198,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	xmlDocPtr *docs;
 	size_t n, i;
 
+	check_load(opts->articles);
 	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
 	    !render_load(opts->templates, opts->print_encoding)) {
 		paper_free(&paper);
@@ -239,6 +240,7 @@ int
 build_preview(const struct build_opts *opts, const char *path,
               const char *dir)
 {
+	check_load(opts->articles); /* before story_load: it proofreads */
 	struct story *st = story_load(path);
 	struct paper paper = {0};
 	struct images im = {0};

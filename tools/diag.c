@@ -5,6 +5,8 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "press.h"
 
@@ -48,9 +50,17 @@ static const struct {
 	{DIAG_ERROR, "template: %s"},                              /* D_TEMPLATE */
 	{DIAG_ERROR, "cannot write: %s"},                          /* D_WRITE */
 	{DIAG_ERROR, "U+%04X '%s' cannot be written in %s"},       /* D_ENCODE */
+	{DIAG_ERROR, "nested more than %d levels deep (quotes, lists or emphasis)"}, /* D_TOO_DEEP */
+	{DIAG_ERROR, "'%s' leads outside %s"},                     /* D_SYMLINK */
+	{DIAG_WARNING, "%s"},                                      /* D_MORE */
+	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 
+#define MAX_PER_FILE 200
+
 static enum diag_level worst = DIAG_OK;
+static char *last_path;   /* the file of the last message */
+static unsigned in_a_row; /* messages in a row about it */
 static unsigned nerrors;
 static diag_fn *hook;
 static void *hook_arg;
@@ -68,36 +78,81 @@ diag_level_name(enum diag_level level)
 	return level_names[level];
 }
 
-void
-diag(const char *path, int line, int col, enum diag_id id, ...)
+/* Counts a message, then hands it to the hook or prints it. */
+static void
+emit(const char *path, int line, int col, enum diag_level level,
+     enum diag_id id, const char *rule, const char *text)
 {
-	va_list ap;
 	struct diag_msg m;
-	char text[2048];
 
 	m.path = path;
 	m.line = line;
 	m.col = line > 0 ? (col > 0 ? col : 1) : 0;
-	m.level = msgs[id].level;
+	m.level = level;
 	m.id = id;
 	m.text = text;
+	m.rule = rule;
 	if (m.level > worst)
 		worst = m.level;
 	if (m.level >= DIAG_ERROR)
 		nerrors++;
-	va_start(ap, id);
-	vsnprintf(text, sizeof(text), msgs[id].fmt, ap);
-	va_end(ap);
+	/* A hostile file can hold a million problems: after MAX_PER_FILE
+	 * messages in a row about one file, one last line says so and the
+	 * rest are counted, not shown. */
+	if (last_path != NULL && strcmp(path, last_path) == 0) {
+		if (++in_a_row > MAX_PER_FILE)
+			return;
+		if (in_a_row == MAX_PER_FILE) {
+			m.line = m.col = 0;
+			m.level = DIAG_WARNING;
+			m.id = D_MORE;
+			m.rule = NULL;
+			m.text = "more messages about this file are not shown";
+		}
+	} else {
+		free(last_path);
+		last_path = xstrdup(path);
+		in_a_row = 1;
+	}
 	if (hook != NULL) {
 		hook(hook_arg, &m);
 		return;
 	}
-	if (line > 0)
+	if (m.line > 0)
 		fprintf(stderr, "press: %s:%d:%d: %s: %s\n", path, m.line, m.col,
-		        level_names[m.level], text);
+		        level_names[m.level], m.text);
 	else
 		fprintf(stderr, "press: %s: %s: %s\n", path,
-		        level_names[m.level], text);
+		        level_names[m.level], m.text);
+}
+
+void
+diag(const char *path, int line, int col, enum diag_id id, ...)
+{
+	va_list ap;
+	char text[2048];
+
+	va_start(ap, id);
+	vsnprintf(text, sizeof(text), msgs[id].fmt, ap);
+	va_end(ap);
+	emit(path, line, col, msgs[id].level, id, NULL, text);
+}
+
+void
+diag_rule(const char *path, int line, int col, enum diag_level level,
+          const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	char text[2048];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(text))
+		n = (int)strlen(text);
+	snprintf(text + n, sizeof(text) - (size_t)n, " [%s]", rule);
+	emit(path, line, col, level, D_RULE, rule, text);
 }
 
 void

@@ -421,6 +421,13 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		free(path);
 		return;
 	}
+	/* A story may be a symbolic link, but not to outside articles/. */
+	if (!within(path, is->opts->articles)) {
+		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_SYMLINK, file,
+		     is->opts->articles);
+		free(path);
+		return;
+	}
 	if ((st = story_load(path)) == NULL || !st->ok) {
 		story_free(st);
 		free(path);

@@ -33,6 +33,20 @@ static const struct {
 	 "preview [-a ARTICLES] [-t TEMPLATES] [-o DIR] FILE.md\n"
 	 "        one story, in an issue or not, into DIR (default out/preview);\n"
 	 "        prints the path of its HTML"},
+	{"check", cmd_check,
+	 "check   [-a ARTICLES] [-t TEMPLATES] [--json] [--fix] [PATH ...]\n"
+	 "        proofreading and fitting report of the stories, issue folders,\n"
+	 "        or every issue under ARTICLES: EDITORIAL.md's rules (switched\n"
+	 "        off or given another level in ARTICLES/house.yaml), each story's\n"
+	 "        字数 and lines against its space, errors per 10,000 字 of each\n"
+	 "        page; --fix writes the mechanical corrections back"},
+	{"serve", cmd_serve,
+	 "serve   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-p PORT] [--host ADDR]\n"
+	 "                [ISSUE_DIR | FILE.md ...]\n"
+	 "        builds into a private folder (or OUT) and serves the web edition\n"
+	 "        on http://127.0.0.1:PORT/ (default 8080, 0 picks a free port);\n"
+	 "        every save under ARTICLES or TEMPLATES rebuilds what it affects\n"
+	 "        and reloads the open pages; a story with errors shows them"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

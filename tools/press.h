@@ -14,7 +14,8 @@
  *
  * story.c runs the first four stages for one story; build.c drives a
  * whole build and a preview.  diag.c reports every problem; util.c holds
- * allocation and UTF-8 helpers; main.c is the command line.
+ * allocation and UTF-8 helpers; main.c is the command line; serve.c
+ * rebuilds on every save and serves the site to a browser.
  */
 #ifndef PRESS_H
 #define PRESS_H
@@ -56,6 +57,9 @@ void buf_free(struct buf *);
 size_t u8_next(const char *s, size_t n, uint32_t *cp);
 /* Decodes the code point that ends just before s + n; returns its length. */
 size_t u8_prev(const char *s, size_t n, uint32_t *cp);
+/* The offset of the first byte of s that does not begin valid UTF-8
+ * (overlongs, surrogates, values past U+10FFFF refused), or len. */
+size_t u8_check(const char *s, size_t len);
 /* The number of code points in the first n bytes of s. */
 size_t u8_count(const char *s, size_t n);
 
@@ -107,6 +111,11 @@ enum diag_id {
 	D_TEMPLATE,
 	D_WRITE,
 	D_ENCODE,
+	D_TOO_DEEP,
+	D_SYMLINK,
+	D_MORE,
+	/* proofreading rules (check.c): the level comes with each */
+	D_RULE,
 	D_MAX
 };
 
@@ -123,6 +132,7 @@ struct diag_msg {
 	enum diag_level level;
 	enum diag_id id;
 	const char *text;
+	const char *rule; /* D_RULE: the rule's id, also at the text's end */
 };
 typedef void diag_fn(void *arg, const struct diag_msg *);
 /* Sends every message to fn instead of stderr; NULL goes back. */
@@ -135,6 +145,11 @@ unsigned diag_errors(void);
 int diag_status(void);
 /* Prints "press: message" for problems that belong to no file. */
 void diag_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A proofreading rule's message, as diag() prints one, at the level the
+ * caller gives and with " [rule]" after it (check.c). */
+void diag_rule(const char *path, int line, int col, enum diag_level,
+               const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 /* ---- src.c: read ----------------------------------------------------- */
 
@@ -201,6 +216,7 @@ struct story {
 	int has_fm;               /* doc holds a loaded front matter */
 	yaml_document_t fm;       /* the front matter as libyaml loaded it */
 	char *pre;                /* the body text as handed to cmark */
+	struct body_lines *lines; /* where pre's lines start, for body_pos */
 	cmark_node *doc;          /* the body */
 
 	/* Filled by validate: */
@@ -229,8 +245,10 @@ void story_free(struct story *);
 /* Parses the body (text after the front matter) into st->doc and fits it
  * to Chinese copy.  Never fails: cmark accepts every input. */
 void body_parse(struct story *st, const char *text, size_t len);
-/* The file position of a cmark node, column in characters. */
-void body_pos(const struct story *, cmark_node *, int *line, int *col);
+/* The file position of a cmark node, column in characters.  Linear over
+ * a story when asked in document order. */
+void body_pos(struct story *, cmark_node *, int *line, int *col);
+void body_lines_free(struct body_lines *);
 /* The contributor parts of a dateline or credit, e.g. "记者 崔欣 通讯员 宋雅欣". */
 int body_parse_byline(const char *s, size_t n, struct contributor **out,
                       size_t *nout);
@@ -246,6 +264,8 @@ int body_parse_byline(const char *s, size_t n, struct contributor **out,
 void validate_story(struct story *st);
 /* Whether an image path stays inside the story's folder. */
 int validate_relpath(const char *);
+/* Whether file, symbolic links followed, lies inside folder dir. */
+int within(const char *file, const char *dir);
 
 /* ---- storyxml.c ------------------------------------------------------ */
 
@@ -354,6 +374,21 @@ void paper_free(struct paper *);
 xmlDocPtr issue_load(const struct build_opts *, const struct paper *,
                      const char *dir);
 
+/* ---- check.c --------------------------------------------------------- */
+
+/* Loads the house configuration, articles/house.yaml: the miswritten
+ * words and the rules switched off or given another level.  No file
+ * means the defaults; a bad entry is reported and skipped. */
+void check_load(const char *articles);
+/* Runs the proofreading rules over a story that validated and reports
+ * what they find; in a build every rule is a warning. */
+void check_story(const struct story *);
+/* The body rules over one line of plain text (unit tests): one line
+ * "COL rule-id" per finding.  The caller frees. */
+char *check_text(const char *text);
+/* press check: argv[0] is "check".  Returns the exit status. */
+int cmd_check(int argc, char **argv);
+
 /* ---- build.c --------------------------------------------------------- */
 
 /* Builds every issue under opts->articles, or those in paths. */
@@ -362,5 +397,11 @@ void build_all(const struct build_opts *, char **paths, int npaths);
  * reporting. */
 int build_preview(const struct build_opts *, const char *path,
                   const char *dir);
+
+/* ---- serve.c --------------------------------------------------------- */
+
+/* press serve: builds into a private folder, serves it on HTTP and
+ * rebuilds on every save; argv[0] is "serve".  Returns the exit status. */
+int cmd_serve(int argc, char **argv);
 
 #endif

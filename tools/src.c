@@ -11,50 +11,16 @@
  * encoding.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include "press.h"
-
-/*
- * Returns the offset of the first byte that does not begin a valid UTF-8
- * sequence (overlongs, surrogates and values past U+10FFFF refused), or
- * len if all of it is valid.
- */
-static size_t
-utf8_check(const unsigned char *s, size_t len)
-{
-	size_t i = 0, n, k;
-	uint32_t c, min;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] >= 0xC2 && s[i] <= 0xDF)
-			n = 2, c = s[i] & 0x1F, min = 0x80;
-		else if (s[i] >= 0xE0 && s[i] <= 0xEF)
-			n = 3, c = s[i] & 0x0F, min = 0x800;
-		else if (s[i] >= 0xF0 && s[i] <= 0xF4)
-			n = 4, c = s[i] & 0x07, min = 0x10000;
-		else
-			return i;
-		if (len - i < n)
-			return i;
-		for (k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			c = c << 6 | (s[i + k] & 0x3F);
-		}
-		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-			return i;
-		i += n;
-	}
-	return len;
-}
 
 /*
  * Converts with iconv, strictly.  Returns the UTF-8 text (NUL-terminated,
@@ -114,6 +80,51 @@ offset_pos(const char *s, size_t off, int *line, int *col)
 	*col = (int)u8_count(s + start, off - start) + 1;
 }
 
+/*
+ * Text in NFC, the form every editor and font expects: a file from a Mac
+ * may spell é as e + U+0301.  Returns text itself when it is already
+ * normalized (nearly always), else a new string and frees text.
+ */
+static char *
+nfc(char *text, size_t *len)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *norm = unorm2_getNFCInstance(&err);
+	UChar *u, *v;
+	int32_t ulen = 0, vlen, n;
+	size_t i;
+	char *out;
+
+	for (i = 0; i < *len && (unsigned char)text[i] < 0x80; i++)
+		continue;
+	if (i == *len || U_FAILURE(err) || *len > INT32_MAX / 2)
+		return text;
+	u = xmalloc((*len + 1) * sizeof(UChar));
+	u_strFromUTF8(u, (int32_t)*len + 1, &ulen, text, (int32_t)*len, &err);
+	if (U_FAILURE(err) || unorm2_isNormalized(norm, u, ulen, &err) ||
+	    U_FAILURE(err)) {
+		free(u);
+		return text;
+	}
+	vlen = unorm2_normalize(norm, u, ulen, NULL, 0, &err);
+	err = U_ZERO_ERROR;
+	v = xmalloc(((size_t)vlen + 1) * sizeof(UChar));
+	unorm2_normalize(norm, u, ulen, v, vlen + 1, &err);
+	n = 0;
+	u_strToUTF8(NULL, 0, &n, v, vlen, &(UErrorCode){U_ZERO_ERROR});
+	out = xmalloc((size_t)n + 1);
+	u_strToUTF8(out, n + 1, &n, v, vlen, &err);
+	free(u);
+	free(v);
+	if (U_FAILURE(err)) {
+		free(out);
+		return text;
+	}
+	free(text);
+	*len = (size_t)n;
+	return out;
+}
+
 /* The first line end in s, so that a file can be written back as it was. */
 static const char *
 first_eol(const char *s, size_t len)
@@ -165,7 +176,7 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 	}
 
 	if (enc == NULL || strcmp(enc, "UTF-8") == 0) {
-		if ((bad = utf8_check((const unsigned char *)bytes, len)) == len) {
+		if ((bad = u8_check(bytes, len)) == len) {
 			text = xstrndup(bytes, len);
 			tlen = len;
 			enc = "UTF-8";
@@ -195,6 +206,7 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 
 	eol = first_eol(text, tlen);
 	tlen = normalize_eol(text, tlen);
+	text = nfc(text, &tlen);
 	if ((nul = strlen(text)) < tlen) {
 		offset_pos(text, nul, &line, &col);
 		diag(path, line, col, D_ENCODING, "NUL byte: not a text file");

@@ -78,6 +78,8 @@ story_load_src(struct src *src)
 		body_parse(st, body, bodylen);
 	validate_story(st);
 	st->ok = diag_errors() == errors;
+	/* The proofreading rules only warn; they read every story. */
+	check_story(st);
 	return st;
 }
 
@@ -112,6 +114,7 @@ story_free(struct story *st)
 	if (st->has_fm)
 		yaml_document_delete(&st->fm);
 	free(st->pre);
+	body_lines_free(st->lines);
 	if (st->doc != NULL)
 		cmark_node_free(st->doc);
 	free(st->title);

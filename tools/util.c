@@ -133,6 +133,45 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/*
+ * Returns the offset of the first byte that does not begin a valid UTF-8
+ * sequence (overlongs, surrogates and values past U+10FFFF refused), or
+ * len if all of it is valid.
+ */
+size_t
+u8_check(const char *bytes, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	size_t i = 0, n, k;
+	uint32_t c, min;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] >= 0xC2 && s[i] <= 0xDF)
+			n = 2, c = s[i] & 0x1F, min = 0x80;
+		else if (s[i] >= 0xE0 && s[i] <= 0xEF)
+			n = 3, c = s[i] & 0x0F, min = 0x800;
+		else if (s[i] >= 0xF0 && s[i] <= 0xF4)
+			n = 4, c = s[i] & 0x07, min = 0x10000;
+		else
+			return i;
+		if (len - i < n)
+			return i;
+		for (k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			c = c << 6 | (s[i + k] & 0x3F);
+		}
+		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
 size_t
 u8_next(const char *s, size_t n, uint32_t *cp)
 {

@@ -7,6 +7,7 @@
  * guaranteed.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -435,6 +436,39 @@ unwrap(cmark_node *n)
 	cmark_node_free(n);
 }
 
+/* Deeper than copy ever nests: 本报讯 in a list in a quote is 5. */
+#define MAX_DEPTH 32
+
+static int
+is_leaf(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+within(const char *file, const char *dir)
+{
+	char f[PATH_MAX], d[PATH_MAX];
+	size_t n;
+
+	if (realpath(file, f) == NULL || realpath(dir, d) == NULL)
+		return 0;
+	n = strlen(d);
+	return strncmp(f, d, n) == 0 && (f[n] == '/' || d[n - 1] == '/');
+}
+
 static void
 body(struct story *st)
 {
@@ -443,7 +477,7 @@ body(struct story *st)
 	cmark_node *n, **drop = NULL, **unlink = NULL;
 	size_t ndrop = 0, nunlink = 0, i;
 	const char *path = st->src->path, *url;
-	int line, col;
+	int line, col, depth = 0, deep = 0;
 	char *s, *dir, *file;
 	struct stat sb;
 
@@ -452,8 +486,17 @@ body(struct story *st)
 	it = cmark_iter_new(st->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER)
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
 			continue;
+		}
+		/* Containers get an exit event; their depth is bounded so
+		 * that no later stage recurses without end. */
+		if (!is_leaf(n) && ++depth > MAX_DEPTH && !deep) {
+			body_pos(st, n, &line, &col);
+			diag(path, line, col, D_TOO_DEEP, MAX_DEPTH);
+			deep = 1;
+		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
@@ -497,6 +540,8 @@ body(struct story *st)
 			file = xasprintf("%s%s", dir, s);
 			if (stat(file, &sb) != 0 || !S_ISREG(sb.st_mode))
 				diag(path, line, col, D_IMAGE_MISSING, s);
+			else if (!within(file, *dir ? dir : "."))
+				diag(path, line, col, D_SYMLINK, s, "the story's folder");
 			free(file);
 			free(dir);
 			free(s);

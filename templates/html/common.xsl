@@ -496,7 +496,7 @@
   <xsl:template match="p">
     <p>
       <!-- The first paragraph of a story opens with the dateline. -->
-      <xsl:if test="parent::body and not(preceding-sibling::*)">
+      <xsl:if test="parent::body and not(preceding-sibling::*[1])">
         <xsl:apply-templates select="../../head/dateline" mode="run-in"/>
       </xsl:if>
       <xsl:apply-templates/>

@@ -149,7 +149,7 @@
 
   <xsl:template match="p" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
     <p>
-      <xsl:if test="parent::body and not(preceding-sibling::*)">
+      <xsl:if test="parent::body and not(preceding-sibling::*[1])">
         <xsl:apply-templates select="../../head/dateline" mode="xhtml"/>
       </xsl:if>
       <xsl:apply-templates mode="xhtml"/>

@@ -1,0 +1,242 @@
+#!/bin/sh
+# press check: the proofreading rules, the house configuration, the
+# fitting report and --fix.  Run by tests/run from the repository's root
+# with PRESS (the program) and TMP (a scratch folder); prints one line
+# "ok   NAME" or "FAIL NAME" per check, details indented under a FAIL.
+#
+#   tests/check/caught/<rule>.md   planted errors of one rule: its messages,
+#                                  report and exit status are <rule>.out
+#   tests/check/clean/<rule>.md    the same copy corrected, with what the
+#                                  rule must leave alone: no message at all
+#   tests/check/house/             a house.yaml with a word of its own, an
+#                                  allowed phrase, rules re-levelled or off,
+#                                  an issue whose stories overrun their space
+#   tests/check/house-bad/         a house.yaml with entries press refuses
+#   tests/check/sample.out         the report on the sample issue
+#   tests/check/fix/               --fix on a GB18030 CRLF file, a UTF-16
+#                                  file and a UTF-8 file with a BOM
+#
+# REGEN=1 sh tests/check.sh rewrites the .out files: review the diff.
+
+LC_ALL=C.UTF-8
+export LC_ALL
+PRESS=${PRESS:-$PWD/out/bin/press}
+TMP=${TMP:-$(mktemp -d)}
+root=$PWD
+t=$TMP/check
+rm -rf "$t"
+mkdir -p "$t"
+
+# The rules of EDITORIAL.md, as press check names them.
+rules="punct-pair punct-halfwidth punct-quote char-repeated word-miswritten
+char-garbled para-split dateline-form punct-ellipsis punct-dash
+punct-repeated char-fullwidth space-mixed space-stray punct-dunhao
+punct-booktitle head-stop credit-form number-form punct-name-dot"
+mechanical="punct-halfwidth punct-quote punct-ellipsis punct-dash
+char-fullwidth space-mixed space-stray"
+
+ok() {
+	echo "ok   $1"
+}
+
+notok() {
+	echo "FAIL $1"
+	[ -s "$t/why" ] && sed 's/^/    /' "$t/why" | head -40
+	: >"$t/why"
+}
+
+# run OUTPUT ARGS...: press check's messages, report and exit status.
+run() {
+	out=$1
+	shift
+	"$PRESS" check "$@" >"$out" 2>&1
+	echo "exit $?" >>"$out"
+}
+
+# expect NAME EXPECTED ACTUAL
+expect() {
+	if [ -n "$REGEN" ]; then
+		cp "$3" "$2"
+	elif diff -u "$2" "$3" >"$t/why" 2>&1; then
+		ok "$1"
+	else
+		notok "$1"
+	fi
+}
+
+# ---- what each rule catches -----------------------------------------------
+for md in tests/check/caught/*.md; do
+	run "$t/out" "$md"
+	expect "check ${md#tests/check/}" "${md%.md}.out" "$t/out"
+	cat "$t/out" >>"$t/caught"
+done
+missing=
+for r in $rules; do
+	grep -q "\[$r\]\$" "$t/caught" || missing="$missing $r"
+done
+if [ -z "$missing" ]; then
+	ok "every rule catches its planted errors (20 rules)"
+else
+	notok "every rule catches its planted errors: none for$missing"
+fi
+
+# ---- what each rule leaves alone ---------------------------------------------
+for md in tests/check/clean/*.md; do
+	run "$t/out" "$md"
+	if grep -q '^press: ' "$t/out" || ! grep -q '^exit 0$' "$t/out"; then
+		cp "$t/out" "$t/why"
+		notok "check ${md#tests/check/}: no message"
+	else
+		ok "check ${md#tests/check/}: no message"
+	fi
+done
+# The clean corpus as one run: its error rate.
+run "$t/out" tests/check/clean/*.md
+summary=$(grep 'per 10,000 字$' "$t/out" | tail -n 1)
+if ! grep -q '^press: ' "$t/out" && grep -q '^exit 0$' "$t/out" &&
+    echo "$summary" | grep -q ': 0 errors, 0 warnings; 0.0 per 10,000 字'; then
+	ok "clean corpus: $summary"
+else
+	cp "$t/out" "$t/why"
+	notok "clean corpus: $summary"
+fi
+# Every clean twin has its caught file, and the other way round.
+for md in tests/check/caught/*.md; do
+	[ -f "tests/check/clean/${md##*/}" ] ||
+	    echo "${md##*/} has no clean twin" >>"$t/why"
+done
+if [ ! -s "$t/why" ]; then
+	ok "every caught case has a clean twin"
+else
+	notok "every caught case has a clean twin"
+fi
+
+# ---- the sample issue ---------------------------------------------------------
+run "$t/out" articles/2024-06-11
+expect "check of the sample issue: its two slips, its fitting" \
+    tests/check/sample.out "$t/out"
+"$PRESS" check --json articles/2024-06-11 >"$t/json" 2>"$t/err"
+if python3 -m json.tool "$t/json" >/dev/null 2>"$t/why" && [ ! -s "$t/err" ] &&
+    python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+assert len(d["messages"]) == 2, d["messages"]
+assert {m["rule"] for m in d["messages"]} == {"char-repeated", "word-miswritten"}
+assert len(d["stories"]) == 8 and d["pages"][0]["per_10000"] == 6.0
+assert [s["left"] for s in d["stories"] if s["slug"] == "miyun"] == [-1]
+' "$t/json" 2>"$t/why"; then
+	ok "check --json parses and says what the report says"
+else
+	notok "check --json parses and says what the report says"
+fi
+"$PRESS" check --json tests/check/caught/*.md >"$t/json" 2>"$t/err"
+if python3 -m json.tool "$t/json" >/dev/null 2>"$t/why" && [ ! -s "$t/err" ]; then
+	ok "check --json of the caught corpus parses"
+else
+	notok "check --json of the caught corpus parses"
+fi
+
+# ---- house.yaml --------------------------------------------------------------
+run "$t/out" -a tests/check/house/articles
+expect "house.yaml: own words, allowed phrases, levels, rules off; fitting" \
+    tests/check/house.out "$t/out"
+run "$t/out" -a tests/check/house-bad/articles tests/check/clean/punct-pair.md
+expect "house.yaml: entries press refuses" tests/check/house-bad.out "$t/out"
+# A build reports every rule as a warning, whatever its level.
+"$PRESS" build -a tests/check/house/articles -o "$t/build" >/dev/null \
+    2>"$t/out"
+echo "exit $?" >>"$t/out"
+expect "house.yaml: in a build every rule is a warning" \
+    tests/check/house.build.out "$t/out"
+
+# ---- preview shows the reporter the messages ---------------------------------
+"$PRESS" preview -o "$t/pv" tests/check/caught/punct-halfwidth.md \
+    >/dev/null 2>"$t/out"
+status=$?
+if [ "$status" -eq 0 ] && [ "$(grep -c 'warning: .*\[punct-halfwidth\]$' "$t/out")" -eq 8 ] &&
+    ! grep -q ': error: ' "$t/out"; then
+	ok "preview shows the rule messages as warnings"
+else
+	cp "$t/out" "$t/why"
+	notok "preview shows the rule messages as warnings (exit $status)"
+fi
+
+# ---- exit status ----------------------------------------------------------------
+status_of() {
+	"$@" >/dev/null 2>&1
+	echo $?
+}
+s1=$(status_of "$PRESS" check --bogus)
+s2=$(status_of "$PRESS" check tests/check/caught/punct-pair.md)
+s3=$(status_of "$PRESS" check tests/check/caught/char-repeated.md)
+s4=$(status_of "$PRESS" check tests/check/clean/punct-pair.md)
+s5=$(status_of "$PRESS" check no-such-file.md)
+if [ "$s1$s2$s3$s4$s5" = "21001" ]; then
+	ok "check exits 2 on usage, 1 on an error, 0 on warnings or none"
+else
+	notok "check exit statuses: $s1 $s2 $s3 $s4 $s5, want 2 1 0 0 1"
+fi
+
+# ---- --fix ------------------------------------------------------------------------
+# fixcase NAME ENCODE: ENCODE is a command turning UTF-8 LF text into the
+# file's bytes; the story is fixed in place and must come out as the
+# corrected text in the same bytes.
+fixcase() {
+	name=$1
+	shift
+	mkdir -p "$t/fix"
+	"$@" <tests/check/fix/story.md >"$t/fix/$name.md"
+	"$@" <tests/check/fix/story.fixed.md >"$t/want"
+	before=$(stat -c %i "$t/fix/$name.md")
+	(cd "$t/fix" && "$PRESS" check -a "$root/articles" --fix "$name.md") \
+	    >"$t/out" 2>&1
+	echo "exit $?" >>"$t/out"
+	after=$(stat -c %i "$t/fix/$name.md")
+	left=$(find "$t/fix" -name '.press.*' | wc -l)
+	if cmp "$t/want" "$t/fix/$name.md" >"$t/why" 2>&1 &&
+	    [ "$before" != "$after" ] && [ "$left" -eq 0 ]; then
+		ok "--fix $name: corrected, same encoding and line ends, renamed into place"
+	else
+		od -c "$t/fix/$name.md" | head -12 >>"$t/why"
+		notok "--fix $name (inode $before → $after, $left temporary files)"
+	fi
+	expect "--fix $name: what it reports" "tests/check/fix/$name.out" "$t/out"
+	# Checked again: nothing mechanical is left, the file is not touched.
+	(cd "$t/fix" && "$PRESS" check -a "$root/articles" --fix "$name.md") \
+	    >"$t/again" 2>&1
+	again=$(stat -c %i "$t/fix/$name.md")
+	bad=
+	for r in $mechanical; do
+		grep -q "\[$r\]\$" "$t/again" && bad="$bad $r"
+	done
+	if [ -z "$bad" ] && [ "$again" = "$after" ] &&
+	    grep -q '\[char-repeated\]$' "$t/again"; then
+		ok "--fix $name: a second check finds nothing mechanical"
+	else
+		cp "$t/again" "$t/why"
+		notok "--fix $name: a second check finds$bad"
+	fi
+}
+gb18030_crlf() {
+	iconv -f UTF-8 -t GB18030 | sed 's/$/\r/'
+}
+utf16_bom_crlf() {
+	printf '\377\376'
+	sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16LE
+}
+utf8_bom() {
+	printf '\357\273\277'
+	cat
+}
+fixcase gb18030-crlf gb18030_crlf
+fixcase utf16-crlf utf16_bom_crlf
+fixcase utf8-bom utf8_bom
+# The GB18030 file really is GB18030 (not UTF-8) and CRLF throughout.
+f=$t/fix/gb18030-crlf.md
+if ! iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 &&
+    iconv -f GB18030 -t UTF-8 "$f" >/dev/null 2>&1 &&
+    [ "$(tr -cd '\n' <"$f" | wc -c)" -eq "$(tr -cd '\r' <"$f" | wc -c)" ] &&
+    [ "$(tr -d '\r' <"$f" | wc -c)" -eq "$(($(wc -c <"$f") - $(tr -cd '\n' <"$f" | wc -c)))" ]; then
+	ok "--fix keeps GB18030 bytes and CRLF line ends"
+else
+	notok "--fix keeps GB18030 bytes and CRLF line ends"
+fi
