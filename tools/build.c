@@ -217,6 +217,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 				write_issue(opts, doc, paths[i]);
 			xmlFreeDoc(doc);
 		}
+		render_copies(opts->out, 0);
 		paper_free(&paper);
 		return;
 	}

@@ -122,6 +122,8 @@ render_load(const char *dir, const char *encoding)
 	int ok = 0;
 	enum over o;
 
+	/* Loading again (press serve after a template change) starts over. */
+	render_free();
 	templates = xstrdup(dir);
 	print_encoding = encoding;
 	xsltSetGenericErrorFunc(NULL, gather);

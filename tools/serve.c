@@ -691,9 +691,6 @@ rebuild(struct serve *s)
 		for (i = 0; i < ndirs; i++)
 			dirs[i] = xasprintf("%s/%s", s->articles, names[i]);
 		build_all(&s->opts, dirs, (int)ndirs);
-		/* build_all() copies the style sheets only with the archive. */
-		if (s->full)
-			render_copies(s->out, 0);
 		for (i = 0; i < ndirs; i++)
 			free(dirs[i]);
 		free(dirs);
