@@ -393,6 +393,28 @@ url_decode(const char *s)
 	return out;
 }
 
+/* A '%' that starts no %XX escape stands for itself: %25.  Returns the
+ * mended copy, or NULL when there is nothing to mend. */
+static char *
+stray_percents(const char *url)
+{
+	struct buf b = {0};
+	const char *p;
+
+	for (p = url; *p != '\0'; p++)
+		if (*p == '%' && (hexval(p[1]) < 0 || hexval(p[2]) < 0))
+			break;
+	if (*p == '\0')
+		return NULL;
+	buf_add(&b, "", 0);
+	for (p = url; *p != '\0'; p++)
+		if (*p == '%' && (hexval(p[1]) < 0 || hexval(p[2]) < 0))
+			buf_adds(&b, "%25");
+		else
+			buf_add(&b, p, 1);
+	return b.data;
+}
+
 static int
 safe_link(const char *url)
 {
@@ -514,6 +536,11 @@ body(struct story *st)
 			break;
 		case CMARK_NODE_LINK:
 			url = cmark_node_get_url(n);
+			if ((s = stray_percents(url)) != NULL) {
+				cmark_node_set_url(n, s);
+				free(s);
+				url = cmark_node_get_url(n);
+			}
 			if (!safe_link(url)) {
 				body_pos(st, n, &line, &col);
 				s = snippet(url);
