@@ -12,7 +12,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libxml/uri.h>
+
 #include "press.h"
+
+#define X(s) ((const xmlChar *)(s))
 
 enum ktype {
 	K_TEXT,  /* one line of text */
@@ -393,6 +397,16 @@ url_decode(const char *s)
 	return out;
 }
 
+/* Whether url is a URI as XML Schema's anyURI (libxml2) takes it. */
+static int
+uri_ok(const char *url)
+{
+	xmlURIPtr uri = xmlParseURI(url);
+
+	xmlFreeURI(uri);
+	return uri != NULL;
+}
+
 /* A '%' that starts no %XX escape stands for itself: %25.  Returns the
  * mended copy, or NULL when there is nothing to mend. */
 static char *
@@ -539,6 +553,15 @@ body(struct story *st)
 			if ((s = stray_percents(url)) != NULL) {
 				cmark_node_set_url(n, s);
 				free(s);
+				url = cmark_node_get_url(n);
+			}
+			if (!uri_ok(url)) {
+				/* [ ] and the like: escaped, as a browser would. */
+				xmlChar *e = xmlURIEscapeStr(X(url),
+				    X(":/?#@!$&'()*+,;=%~"));
+
+				cmark_node_set_url(n, (const char *)e);
+				xmlFree(e);
 				url = cmark_node_get_url(n);
 			}
 			if (!safe_link(url)) {
