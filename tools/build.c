@@ -7,12 +7,22 @@
  *   out/print/<issue>/issue.xml      the issue for the layout desk
  *   out/print/<issue>/<slug>.xml     one story each
  *   out/…                            what templates/outputs.yaml lists
+ *   out/.press/                      the cache (cache.c) and story heads
+ *
+ * A build redoes only what changed (cache.c judges by content): an issue
+ * whose folder and settings are as before is skipped, one whose
+ * templates changed is rendered again from its print XML, any other is
+ * built.  Issues are independent, so they are built by worker processes
+ * in parallel (-j); the files are the same whatever the number.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "press.h"
@@ -156,47 +166,317 @@ issue_dirs(const char *articles, size_t *n)
 	return dirs;
 }
 
-/* The archive: every issue's pages and story heads, newest first. */
+/* What a build does with one issue. */
+enum todo {
+	TODO_SKIP,   /* nothing changed: its files stand */
+	TODO_RENDER, /* only templates changed: render its print XML again */
+	TODO_FULL,   /* its stories or settings changed: build it */
+	TODO_MAX
+};
+
+/* One issue of a build. */
+struct job {
+	char *dir;        /* articles/<id> */
+	const char *id;   /* the folder's name */
+	uint64_t content; /* its folder and every shared input but templates */
+	enum todo todo;
+	unsigned stories; /* .md files in its folder, for progress */
+	int status;       /* 0 built, 1 built with errors or not at all */
+};
+
+/* Counts what a build has done, for the progress line. */
+struct progress {
+	int show;      /* stderr is a terminal and the build is long */
+	unsigned done, total;
+	struct timespec start;
+};
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	       (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void
+progress_add(struct progress *p, unsigned n)
+{
+	double t, rate;
+
+	p->done += n;
+	if (!p->show)
+		return;
+	t = seconds_since(&p->start);
+	rate = t > 0 ? p->done / t : 0;
+	fprintf(stderr, "\rpress: %u/%u stories, %.0f/s, %.0f s left\033[K",
+	        p->done, p->total, rate,
+	        rate > 0 ? (p->total - p->done) / rate : 0.0);
+}
+
+static void
+progress_end(struct progress *p)
+{
+	if (p->show)
+		fputs("\r\033[K", stderr);
+}
+
+static unsigned
+count_stories(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	unsigned n = 0;
+	size_t len;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL)
+		if ((len = strlen(e->d_name)) > 3 &&
+		    strcmp(e->d_name + len - 3, ".md") == 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* The issue with story heads only: what the archive needs of it. */
+static void
+write_heads(const struct build_opts *opts, xmlDocPtr doc, const char *id)
+{
+	xmlDocPtr heads = xmlCopyDoc(doc, 1);
+	xmlNodePtr page, story, body;
+	char *path = xasprintf("%s/.press/heads/%s.xml", opts->out, id);
+
+	for (page = xmlDocGetRootElement(heads)->children; page; page = page->next)
+		for (story = page->children; story; story = story->next)
+			if ((body = story->last) != NULL &&
+			    strcmp((const char *)body->name, "body") == 0) {
+				xmlUnlinkNode(body);
+				xmlFreeNode(body);
+			}
+	out_write_xml(path, heads, NULL);
+	xmlFreeDoc(heads);
+	free(path);
+}
+
+/*
+ * Does one job: builds the issue (TODO_FULL) or renders its print XML
+ * again (TODO_RENDER).  Returns 0, or 1 when something of it had errors.
+ */
+static int
+run_job(const struct build_opts *opts, const struct paper *paper,
+        struct job *j)
+{
+	unsigned errors = diag_errors();
+	xmlDocPtr doc = NULL;
+	char *path;
+
+	if (j->todo == TODO_RENDER) {
+		path = xasprintf("%s/print/%s/issue.xml", opts->out, j->id);
+		doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+		free(path);
+	}
+	if (doc == NULL)
+		doc = issue_load(opts, paper, j->dir);
+	if (doc != NULL) {
+		write_issue(opts, doc, j->dir);
+		write_heads(opts, doc, j->id);
+	}
+	xmlFreeDoc(doc);
+	return doc == NULL || diag_errors() != errors;
+}
+
+/* A worker's messages, gathered per job to be shown in issue order. */
+static void
+gather_msg(void *arg, const struct diag_msg *m)
+{
+	struct buf *b = arg;
+	char *line;
+
+	if (m->line > 0)
+		line = xasprintf("press: %s:%d:%d: %s: %s\n", m->path, m->line,
+		                 m->col, diag_level_name(m->level), m->text);
+	else
+		line = xasprintf("press: %s: %s: %s\n", m->path,
+		                 diag_level_name(m->level), m->text);
+	buf_adds(b, line);
+	free(line);
+}
+
+/*
+ * Runs the jobs that have work over nproc worker processes, each taking
+ * every nproc-th job; the issues are independent, so the files are the
+ * same as one process makes.  Each worker leaves a job's status and
+ * messages in OUT/.press/jobs/<n>; they are printed here in job order.
+ */
+static void
+run_parallel(const struct build_opts *opts, const struct paper *paper,
+             struct job *jobs, size_t n, struct progress *p)
+{
+	unsigned w, nproc = opts->jobs;
+	size_t i, k;
+	int fds[2];
+	pid_t *pids = xcalloc(nproc, sizeof(pid_t));
+	unsigned char bytes[256];
+	ssize_t got;
+
+	if (pipe(fds) != 0) {
+		diag(opts->out, 0, 0, D_WRITE, strerror(errno));
+		free(pids);
+		return;
+	}
+	fflush(stderr);
+	for (w = 0; w < nproc; w++) {
+		if ((pids[w] = fork()) < 0) {
+			diag(opts->out, 0, 0, D_WRITE, strerror(errno));
+			break;
+		}
+		if (pids[w] > 0)
+			continue;
+		/* The worker. */
+		close(fds[0]);
+		for (i = 0, k = 0; i < n; i++) {
+			struct buf msgs = {0};
+			char *path, *status;
+			unsigned left;
+
+			if (jobs[i].todo == TODO_SKIP || k++ % nproc != w)
+				continue;
+			buf_add(&msgs, "", 0);
+			diag_set_hook(gather_msg, &msgs);
+			status = xasprintf("%d\n", run_job(opts, paper, &jobs[i]));
+			path = xasprintf("%s/.press/jobs/%zu", opts->out, i);
+			diag_set_hook(NULL, NULL);
+			buf_add(&msgs, "", 0);
+			{
+				struct buf all = {0};
+
+				buf_adds(&all, status);
+				buf_add(&all, msgs.data, msgs.len);
+				out_write(path, all.data, all.len);
+				buf_free(&all);
+			}
+			free(status);
+			free(path);
+			buf_free(&msgs);
+			/* One byte a story, for the progress line. */
+			for (left = jobs[i].stories; left > 0;) {
+				unsigned chunk = left < sizeof(bytes) ? left : sizeof(bytes);
+
+				if (write(fds[1], bytes, chunk) < 0)
+					break;
+				left -= chunk;
+			}
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	memset(bytes, 0, sizeof(bytes));
+	while ((got = read(fds[0], bytes, sizeof(bytes))) != 0)
+		if (got > 0)
+			progress_add(p, (unsigned)got);
+		else if (errno != EINTR)
+			break;
+	close(fds[0]);
+	for (w = 0; w < nproc; w++) {
+		int st;
+
+		if (pids[w] > 0 && (waitpid(pids[w], &st, 0) < 0 ||
+		    !WIFEXITED(st) || WEXITSTATUS(st) != 0))
+			diag(opts->out, 0, 0, D_WRITE, "a build worker failed");
+	}
+	free(pids);
+	progress_end(p);
+	for (i = 0; i < n; i++) {
+		char *path, *text;
+		struct src *res;
+
+		if (jobs[i].todo == TODO_SKIP)
+			continue;
+		path = xasprintf("%s/.press/jobs/%zu", opts->out, i);
+		if ((res = src_read(path)) == NULL) {
+			jobs[i].status = 1;
+			free(path);
+			continue;
+		}
+		jobs[i].status = res->text[0] == '0' ? 0 : 1;
+		text = strchr(res->text, '\n');
+		if (text != NULL)
+			fputs(text + 1, stderr);
+		diag_raise(jobs[i].status ? DIAG_ERROR :
+		           text && strstr(text, ": warning: ") ? DIAG_WARNING : DIAG_OK);
+		src_free(res);
+		unlink(path);
+		free(path);
+	}
+}
+
+/* The archive: every issue's pages and story heads, newest first; the
+ * newest issue keeps its bodies, for the feed. */
 static void
 render_archive(const struct build_opts *opts, const struct paper *paper,
-               xmlDocPtr *docs, size_t n)
+               struct job *jobs, size_t n)
 {
-	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	xmlDocPtr doc = xmlNewDoc(X("1.0")), one;
 	xmlNodePtr root = xmlNewDocNode(doc, NULL, X("archive"), NULL);
-	xmlNodePtr issue, page, story, body;
 	size_t i;
+	char *path;
 
 	xmlDocSetRootElement(doc, root);
 	xmlNewProp(root, X("paper"), X(paper->name));
 	if (paper->url != NULL)
 		xmlNewProp(root, X("url"), X(paper->url));
 	for (i = 0; i < n; i++) {
-		if (docs[i] == NULL)
+		if (root->children == NULL)
+			path = xasprintf("%s/print/%s/issue.xml", opts->out, jobs[i].id);
+		else
+			path = xasprintf("%s/.press/heads/%s.xml", opts->out,
+			                 jobs[i].id);
+		one = access(path, R_OK) == 0 ?
+		      xmlReadFile(path, NULL, XML_PARSE_NONET) : NULL;
+		free(path);
+		if (one == NULL)
 			continue;
-		issue = xmlDocCopyNode(xmlDocGetRootElement(docs[i]), doc, 1);
-		xmlAddChild(root, issue);
-		/* The newest issue keeps its bodies, for the feed. */
-		if (issue == root->children)
-			continue;
-		for (page = issue->children; page != NULL; page = page->next)
-			for (story = page->children; story != NULL; story = story->next)
-				if ((body = story->last) != NULL &&
-				    strcmp((const char *)body->name, "body") == 0) {
-					xmlUnlinkNode(body);
-					xmlFreeNode(body);
-				}
+		xmlAddChild(root, xmlDocCopyNode(xmlDocGetRootElement(one), doc, 1));
+		xmlFreeDoc(one);
 	}
 	render_over(OVER_ARCHIVE, doc, opts->out, NULL, NULL, NULL);
 	xmlFreeDoc(doc);
+}
+
+/* The inputs every issue shares, but for the templates. */
+static uint64_t
+shared_inputs(const struct build_opts *opts, struct cache *c)
+{
+	const char *files[] = {"paper.yaml", "house.yaml"};
+	uint64_t h = hash_bytes(PRESS_VERSION, sizeof(PRESS_VERSION), 1);
+	size_t i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char *path = xasprintf("%s/%s", opts->articles, files[i]);
+		uint64_t fh = cache_file(c, path);
+
+		h = hash_bytes(&fh, sizeof(fh), h);
+		free(path);
+	}
+	if (opts->print_encoding != NULL)
+		h = hash_bytes(opts->print_encoding, strlen(opts->print_encoding), h);
+	return h;
 }
 
 void
 build_all(const struct build_opts *opts, char **paths, int npaths)
 {
 	struct paper paper;
-	char **dirs;
-	xmlDocPtr *docs;
-	size_t n, i;
+	struct cache *cache;
+	struct job *jobs;
+	struct progress prog = {0};
+	char **dirs, *key, *path;
+	size_t n, i, work = 0;
+	uint64_t shared, look, set = 1;
+	int changed = 0;
 
 	check_load(opts->articles);
 	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
@@ -205,35 +485,85 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		return;
 	}
 	if (npaths > 0) {
-		/* Only the issues asked for; the archive stays as it is. */
-		for (i = 0; i < (size_t)npaths; i++) {
-			size_t len = strlen(paths[i]);
+		dirs = xcalloc((size_t)npaths, sizeof(char *));
+		for (n = 0; n < (size_t)npaths; n++) {
+			size_t len = strlen(paths[n]);
 
-			while (len > 1 && paths[i][len - 1] == '/')
-				paths[i][--len] = '\0';
-			xmlDocPtr doc = issue_load(opts, &paper, paths[i]);
-
-			if (doc != NULL)
-				write_issue(opts, doc, paths[i]);
-			xmlFreeDoc(doc);
+			while (len > 1 && paths[n][len - 1] == '/')
+				len--;
+			dirs[n] = xstrndup(paths[n], len);
 		}
-		render_copies(opts->out, 0);
-		paper_free(&paper);
-		return;
-	}
-	dirs = issue_dirs(opts->articles, &n);
-	docs = xcalloc(n, sizeof(*docs));
-	for (i = 0; i < n; i++)
-		if ((docs[i] = issue_load(opts, &paper, dirs[i])) != NULL)
-			write_issue(opts, docs[i], dirs[i]);
-	render_archive(opts, &paper, docs, n);
-	render_copies(opts->out, 0);
+	} else
+		dirs = issue_dirs(opts->articles, &n);
+
+	/* What changed since the last build, judged by content. */
+	cache = cache_load(opts->out);
+	shared = shared_inputs(opts, cache);
+	look = cache_tree(cache, opts->templates, 1);
+	jobs = xcalloc(n ? n : 1, sizeof(*jobs));
 	for (i = 0; i < n; i++) {
-		xmlFreeDoc(docs[i]);
-		free(dirs[i]);
+		struct job *j = &jobs[i];
+		const char *slash = strrchr(dirs[i], '/');
+
+		j->dir = dirs[i];
+		j->id = slash ? slash + 1 : dirs[i];
+		j->content = cache_tree(cache, j->dir, shared);
+		set = hash_bytes(j->id, strlen(j->id) + 1, set);
+		key = xasprintf("content:%s", j->id);
+		path = xasprintf("%s/.press/heads/%s.xml", opts->out, j->id);
+		if (cache_get(cache, key) != j->content || access(path, R_OK) != 0)
+			j->todo = TODO_FULL;
+		else if (cache_get(cache, "look") != look)
+			j->todo = TODO_RENDER;
+		free(path);
+		free(key);
+		if (j->todo != TODO_SKIP) {
+			work++;
+			j->stories = count_stories(j->dir);
+			prog.total += j->stories;
+		}
 	}
-	free(docs);
+	prog.show = isatty(STDERR_FILENO) && prog.total >= 200;
+	clock_gettime(CLOCK_MONOTONIC, &prog.start);
+
+	if (opts->jobs > 1 && work > 1)
+		run_parallel(opts, &paper, jobs, n, &prog);
+	else {
+		for (i = 0; i < n; i++)
+			if (jobs[i].todo != TODO_SKIP) {
+				jobs[i].status = run_job(opts, &paper, &jobs[i]);
+				progress_add(&prog, jobs[i].stories);
+			}
+		progress_end(&prog);
+	}
+
+	/* Remember what is built; an issue with errors is tried again. */
+	for (i = 0; i < n; i++) {
+		key = xasprintf("content:%s", jobs[i].id);
+		if (jobs[i].todo == TODO_SKIP)
+			cache_keep(cache, key);
+		else if (jobs[i].status == 0)
+			cache_set(cache, key, jobs[i].content);
+		else
+			cache_set(cache, key, 0);
+		changed |= jobs[i].todo != TODO_SKIP;
+		free(key);
+	}
+	if (npaths == 0) {
+		changed |= cache_get(cache, "issues") != set ||
+		           cache_get(cache, "look") != look;
+		if (changed)
+			render_archive(opts, &paper, jobs, n);
+		cache_set(cache, "issues", set);
+	}
+	cache_set(cache, "look", look);
+	render_copies(opts->out, 0);
+	cache_save(cache, npaths == 0);
+	cache_free(cache);
+	for (i = 0; i < n; i++)
+		free(dirs[i]);
 	free(dirs);
+	free(jobs);
 	paper_free(&paper);
 }
 

@@ -168,6 +168,15 @@ diag_usage(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void
+diag_raise(enum diag_level level)
+{
+	if (level > worst)
+		worst = level;
+	if (level >= DIAG_ERROR)
+		nerrors++;
+}
+
 unsigned
 diag_errors(void)
 {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
@@ -23,12 +24,14 @@ static const struct {
 	const char *usage;
 } commands[] = {
 	{"build", cmd_build,
-	 "build   [-a ARTICLES] [-t TEMPLATES] [-o OUT]\n"
+	 "build   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-j JOBS]\n"
 	 "                [--print-encoding ENCODING] [ISSUE_DIR ...]\n"
 	 "        every issue under ARTICLES (default articles), or the ISSUE_DIRs,\n"
 	 "        into OUT/site (the web edition) and OUT/print (the XML for the\n"
 	 "        layout desk); OUT defaults to out; --print-encoding GB18030\n"
-	 "        writes the print files in that encoding (default UTF-8)"},
+	 "        writes the print files in that encoding (default UTF-8);\n"
+	 "        only what changed since the last build is built again, by JOBS\n"
+	 "        processes (default: one a core)"},
 	{"preview", cmd_preview,
 	 "preview [-a ARTICLES] [-t TEMPLATES] [-o DIR] FILE.md\n"
 	 "        one story, in an issue or not, into DIR (default out/preview);\n"
@@ -91,14 +94,25 @@ cmd_build(int argc, char **argv)
 		{"print-encoding", required_argument, NULL, 'E'},
 		{NULL, 0, NULL, 0},
 	};
-	struct build_opts opts = {"articles", "templates", "out", NULL};
+	struct build_opts opts = {"articles", "templates", "out", NULL, 0};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	iconv_t cd;
+	char *end;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "a:t:o:", longopts, NULL)) != -1)
+	opts.jobs = cores > 0 ? (unsigned)cores : 1;
+	while ((c = getopt_long(argc, argv, "a:t:o:j:", longopts, NULL)) != -1)
 		if (c == 'E')
 			opts.print_encoding = optarg;
-		else if (!common_option(c, &opts))
+		else if (c == 'j') {
+			long j = strtol(optarg, &end, 10);
+
+			if (*end != '\0' || j < 1 || j > 256) {
+				diag_usage("-j takes a number of processes from 1");
+				return 2;
+			}
+			opts.jobs = (unsigned)j;
+		} else if (!common_option(c, &opts))
 			return usage(stderr, 2);
 	if (opts.print_encoding != NULL) {
 		if ((cd = iconv_open(opts.print_encoding, "UTF-8")) == (iconv_t)-1) {
@@ -114,7 +128,7 @@ cmd_build(int argc, char **argv)
 static int
 cmd_preview(int argc, char **argv)
 {
-	struct build_opts opts = {"articles", "templates", "out/preview", NULL};
+	struct build_opts opts = {"articles", "templates", "out/preview", NULL, 1};
 	int c;
 
 	while ((c = getopt(argc, argv, "a:t:o:")) != -1)

@@ -37,6 +37,28 @@ out_mkdirs(const char *dir)
 	return ok;
 }
 
+/* Whether path holds exactly these bytes already. */
+static int
+same(const char *path, const void *data, size_t len)
+{
+	struct stat sb;
+	char chunk[65536];
+	const char *p = data;
+	ssize_t n;
+	int fd, equal = 1;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (size_t)sb.st_size != len || (fd = open(path, O_RDONLY)) < 0)
+		return 0;
+	while (equal && (n = read(fd, chunk, sizeof(chunk))) > 0) {
+		equal = (size_t)n <= len && memcmp(chunk, p, (size_t)n) == 0;
+		p += n;
+		len -= (size_t)n;
+	}
+	close(fd);
+	return equal && len == 0;
+}
+
 int
 out_write(const char *path, const void *data, size_t len)
 {
@@ -45,6 +67,12 @@ out_write(const char *path, const void *data, size_t len)
 	ssize_t n;
 	int fd, ok = 0;
 
+	/* A file whose content did not change is left as it is: its time
+	 * stays, and whoever watches it sees no change. */
+	if (same(path, data, len)) {
+		free(dir);
+		return 1;
+	}
 	if (slash != NULL) {
 		*slash = '\0';
 		if (!out_mkdirs(dir)) {

@@ -13,7 +13,7 @@
  *   out.c       write     temporary file + rename
  *
  * story.c runs the first four stages for one story; build.c drives a
- * whole build and a preview.  diag.c reports every problem; util.c holds
+ * whole build and a preview, redoing only what cache.c finds changed.  diag.c reports every problem; util.c holds
  * allocation and UTF-8 helpers; main.c is the command line; serve.c
  * rebuilds on every save and serves the site to a browser.
  */
@@ -139,6 +139,8 @@ typedef void diag_fn(void *arg, const struct diag_msg *);
 void diag_set_hook(diag_fn *fn, void *arg);
 /* "warning", "error" … */
 const char *diag_level_name(enum diag_level);
+/* Counts a level seen elsewhere (a worker process) for diag_status(). */
+void diag_raise(enum diag_level);
 /* Errors reported so far: compare before and after a stage. */
 unsigned diag_errors(void);
 /* The exit status the worst level asks for: 0, 1 or 2. */
@@ -351,6 +353,7 @@ struct build_opts {
 	const char *templates;      /* the templates folder */
 	const char *out;            /* the output folder */
 	const char *print_encoding; /* for out/print, NULL: UTF-8 */
+	unsigned jobs;              /* worker processes; 0 or 1: none */
 };
 
 /* The paper: articles/paper.yaml. */
@@ -388,6 +391,28 @@ void check_story(const struct story *);
 char *check_text(const char *text);
 /* press check: argv[0] is "check".  Returns the exit status. */
 int cmd_check(int argc, char **argv);
+
+/* ---- cache.c: what the last build saw -------------------------------- */
+
+struct cache;
+
+/* A 64-bit FNV-1a hash of data, going on from h. */
+uint64_t hash_bytes(const void *data, size_t len, uint64_t h);
+/* Reads OUT/.press/cache; an absent or foreign one is empty.  Never NULL. */
+struct cache *cache_load(const char *out);
+/* The hash of a file's content (0 if it is missing), read again only when
+ * its size, time or inode changed. */
+uint64_t cache_file(struct cache *, const char *path);
+/* The hash of a folder's names and contents, all the way down, on h. */
+uint64_t cache_tree(struct cache *, const char *dir, uint64_t h);
+/* A recorded value, 0 if none; cache_set records one for the next build,
+ * cache_keep keeps the old one. */
+uint64_t cache_get(struct cache *, const char *key);
+void cache_set(struct cache *, const char *key, uint64_t);
+void cache_keep(struct cache *, const char *key);
+/* Writes the cache; prune drops what this build did not look at. */
+int cache_save(struct cache *, int prune);
+void cache_free(struct cache *);
 
 /* ---- build.c --------------------------------------------------------- */
 

@@ -1,0 +1,95 @@
+#!/bin/sh
+# Incremental and parallel builds: a rebuild redoes only what a change
+# affects, judged by content, and -j N makes the same files as -j 1.
+# Run by tests/run with PRESS and TMP set; prints "ok"/"FAIL" lines.
+
+t=$TMP/incremental
+rm -rf "$t"
+mkdir -p "$t"
+cp -r articles "$t/a"
+cp -r templates "$t/t"
+# A second issue, so that there is something to skip.
+cp -r "$t/a/2024-06-11" "$t/a/2024-06-12"
+sed -i 's/^date: 2024-06-11/date: 2024-06-12/' "$t/a/2024-06-12/issue.yaml"
+o=$t/out
+
+ok() { echo "ok   $1"; }
+notok() { echo "FAIL $1"; }
+build() { "$PRESS" build -a "$t/a" -t "$t/t" -o "$o" "$@" 2>"$t/err"; }
+# Files under out/ newer than the stamp, but the cache.
+newer() { find "$o" -type f -newer "$t/stamp" -not -path '*/.press/*' | sort; }
+stamp() { sleep 0.02; touch "$t/stamp"; sleep 0.02; }
+
+build -j 1
+stamp
+build
+if [ -z "$(newer)" ]; then
+	ok "a rebuild with nothing changed writes nothing"
+else
+	notok "a rebuild with nothing changed writes nothing"
+	newer | sed 's/^/    /' | head
+fi
+
+stamp
+touch "$t/a/2024-06-11/huairou.md" "$t/t/html/story.xsl"
+build
+if [ -z "$(newer)" ]; then
+	ok "a touched file with the same content rebuilds nothing"
+else
+	notok "a touched file with the same content rebuilds nothing"
+	newer | sed 's/^/    /' | head
+fi
+
+stamp
+printf '\n又及。\n' >>"$t/a/2024-06-11/huairou.md"
+build
+got=$(newer | sed "s|$o/||" | tr '\n' ' ')
+case $got in
+*2024-06-12*) notok "a changed story rebuilds its issue only: $got" ;;
+*print/2024-06-11/huairou.xml*site/2024-06-11/huairou.html*)
+	ok "a changed story rebuilds its own issue, nothing else" ;;
+*) notok "a changed story rebuilds its own issue: $got" ;;
+esac
+if newer | grep -q 'site/2024-06-11/shunyi.html'; then
+	notok "outputs whose content did not change are not rewritten"
+else
+	ok "outputs whose content did not change are not rewritten"
+fi
+
+stamp
+sed -i "s/'story-page slot-'/'story-page changed slot-'/" "$t/t/html/story.xsl"
+build
+got=$(newer | sed "s|$o/||")
+if echo "$got" | grep -q 'site/2024-06-12/huairou.html' &&
+    ! echo "$got" | grep -q '\.xml$\|\.icml$\|page-3\.html'; then
+	ok "a changed template rebuilds what uses it, in every issue"
+else
+	notok "a changed template rebuilds what uses it, in every issue"
+	echo "$got" | sed 's/^/    /' | head
+fi
+
+stamp
+printf 'name: 另一份报纸\n' >"$t/a/paper.yaml"
+build
+if newer | grep -q 'print/2024-06-12/issue.xml' &&
+    grep -q '另一份报纸' "$o/print/2024-06-12/issue.xml"; then
+	ok "a changed paper.yaml rebuilds every issue"
+else
+	notok "a changed paper.yaml rebuilds every issue"
+fi
+
+# Parallel: the same files, byte for byte, and the messages in order.
+"$PRESS" build -a "$t/a" -t "$t/t" -o "$t/j1" -j 1 2>"$t/e1"
+"$PRESS" build -a "$t/a" -t "$t/t" -o "$t/j4" -j 4 2>"$t/e4"
+if diff -r -x .press "$t/j1" "$t/j4" >"$t/diff" && cmp -s "$t/e1" "$t/e4"; then
+	ok "-j 4 makes the same files and messages as -j 1"
+else
+	notok "-j 4 makes the same files and messages as -j 1"
+	head "$t/diff" | sed 's/^/    /'
+fi
+# The progress line is for terminals only.
+if ! grep -q 'stories,' "$t/e4"; then
+	ok "no progress line when stderr is not a terminal"
+else
+	notok "no progress line when stderr is not a terminal"
+fi
