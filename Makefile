@@ -24,7 +24,7 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
 PRESS    = $(OUT)/bin/press
 
-DEBS     = build-essential pkg-config libcmark-dev libxml2-dev libxslt1-dev \
+DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine libcmark-dev libxml2-dev libxslt1-dev \
            libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check \
            libmicrohttpd-dev wrk
 
@@ -66,6 +66,14 @@ fuzz: $(FUZZ)
 	cp articles/*/*.md tests/*/*.md tests/*/*/*.md out/fuzz/corpus/ 2>/dev/null || true
 	$(FUZZ) -max_total_time=$(FUZZTIME) -max_len=65536 -timeout=10 \
 	    -artifact_prefix=out/fuzz/crashes/ out/fuzz/corpus
+
+out/bin/gencorpus: tools/gencorpus.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
+
+# press against Hugo on generated corpora of 1,000 and 10,000 stories.
+bench: $(PRESS) out/bin/gencorpus
+	sh tools/bench.sh
 
 # The DTD for tools that read only DTDs, made from press.rng by trang (a
 # DTD cannot require an element in mixed content, so that one pattern is

@@ -50,7 +50,7 @@
   </xsl:template>
 
   <xsl:template match="/issue" mode="document">
-    <xsl:variable name="story" select="//story[@slug = $slug][1]"/>
+    <xsl:variable name="story" select="(/issue/page/story[@slug = $slug] | /story)[1]"/>
     <xsl:if test="not($story)">
       <xsl:message terminate="yes">
         <xsl:text>story.xsl: no story with slug "</xsl:text>

@@ -52,7 +52,7 @@
   <xsl:variable name="styles" select="document('styles.xml')/styles"/>
 
   <xsl:variable name="story"
-                select="(//story[@slug = $slug or $slug = ''])[1]"/>
+                select="(/issue/page/story[@slug = $slug] | /story)[1]"/>
 
   <xsl:variable name="default-char">$ID/NormalCharacterStyle</xsl:variable>
   <xsl:variable name="default-para">$ID/NormalParagraphStyle</xsl:variable>

@@ -60,7 +60,7 @@
   <xsl:param name="tz" select="'+0800'"/>
 
   <xsl:variable name="story"
-                select="(//story[@slug = $slug or $slug = ''])[1]"/>
+                select="(/issue/page/story[@slug = $slug] | /story)[1]"/>
   <xsl:variable name="the-issue" select="$story/ancestor::issue"/>
   <xsl:variable name="the-page" select="$story/parent::page"/>
 
