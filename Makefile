@@ -48,7 +48,7 @@ $(OUT)/bin/unit: tests/unit.c $(OBJS)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ \
 	    tests/unit.c $(OBJS) $(LDLIBS) $(shell pkg-config --libs check)
 
-check: $(PRESS) $(OUT)/bin/unit
+check: $(PRESS) $(OUT)/bin/unit out/bin/gencorpus
 	PRESS=$(CURDIR)/$(PRESS) UNIT=$(CURDIR)/$(OUT)/bin/unit sh tests/run
 
 # The fuzz target: the whole story pipeline under libFuzzer, seeded with

@@ -76,7 +76,8 @@ printf '%-7s %-28s %10s %10s %8s\n' N measure press hugo press/hugo
 for n in $SIZES; do
 	c=$B/corpus-$n
 	[ -f "$c/.done" ] || { rm -rf "$c"; "$GEN" "$n" articles/2024-06-11 "$c"; touch "$c/.done"; }
-	cp -r templates "$B/templates-$n" 2>/dev/null || true
+	rm -rf "$B/templates-$n"
+	cp -r templates "$B/templates-$n"
 	t=$B/templates-$n
 	o=$B/press-$n
 	story=$(ls "$c"/*/story-0.md | head -n 1)

@@ -273,6 +273,7 @@ run_job(const struct build_opts *opts, const struct paper *paper,
 	xmlDocPtr doc = NULL;
 	char *path;
 
+	render_filter(j->todo == TODO_RENDER);
 	if (j->todo == TODO_RENDER) {
 		path = xasprintf("%s/print/%s/issue.xml", opts->out, j->id);
 		doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
@@ -446,6 +447,17 @@ render_archive(const struct build_opts *opts, const struct paper *paper,
 	xmlFreeDoc(doc);
 }
 
+static int
+full_jobs(const struct job *jobs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (jobs[i].todo == TODO_FULL)
+			return 1;
+	return 0;
+}
+
 /* The inputs every issue shares, but for the templates. */
 static uint64_t
 shared_inputs(const struct build_opts *opts, struct cache *c)
@@ -466,6 +478,57 @@ shared_inputs(const struct build_opts *opts, struct cache *c)
 	return h;
 }
 
+/*
+ * Which templates changed since the last build, by folder: when only
+ * html/ or print/ did, only the outputs of stylesheets there are rendered
+ * again (render_only); anything at the top (outputs.yaml, press.rng)
+ * means every output.  Returns whether anything changed.
+ */
+static int
+templates_changed(const struct build_opts *opts, struct cache *c)
+{
+	DIR *d = opendir(opts->templates);
+	struct dirent *e;
+	struct stat sb;
+	char *path, *key, **dirs = NULL;
+	size_t n = 0;
+	uint64_t top = 1, h;
+	int any = 0;
+
+	render_only(NULL);
+	if (d == NULL)
+		return 1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", opts->templates, e->d_name);
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			h = cache_tree(c, path, 1);
+			key = xasprintf("look:%s", e->d_name);
+			if (cache_get(c, key) != h) {
+				dirs = xrealloc(dirs, (n + 2) * sizeof(char *));
+				dirs[n++] = xstrdup(e->d_name);
+				dirs[n] = NULL;
+			}
+			cache_set(c, key, h);
+			free(key);
+		} else {
+			h = cache_file(c, path);
+			top ^= hash_bytes(e->d_name, strlen(e->d_name), h);
+		}
+		free(path);
+	}
+	closedir(d);
+	any = n > 0 || cache_get(c, "look:") != top;
+	if (cache_get(c, "look:") == top && n > 0)
+		render_only((const char *const *)dirs);
+	cache_set(c, "look:", top);
+	while (n > 0)
+		free(dirs[--n]);
+	free(dirs);
+	return any;
+}
+
 void
 build_all(const struct build_opts *opts, char **paths, int npaths)
 {
@@ -475,8 +538,8 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	struct progress prog = {0};
 	char **dirs, *key, *path;
 	size_t n, i, work = 0;
-	uint64_t shared, look, set = 1;
-	int changed = 0;
+	uint64_t shared, set = 1;
+	int changed = 0, look;
 
 	check_load(opts->articles);
 	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
@@ -499,7 +562,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	/* What changed since the last build, judged by content. */
 	cache = cache_load(opts->out);
 	shared = shared_inputs(opts, cache);
-	look = cache_tree(cache, opts->templates, 1);
+	look = templates_changed(opts, cache);
 	jobs = xcalloc(n ? n : 1, sizeof(*jobs));
 	for (i = 0; i < n; i++) {
 		struct job *j = &jobs[i];
@@ -513,7 +576,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		path = xasprintf("%s/.press/heads/%s.xml", opts->out, j->id);
 		if (cache_get(cache, key) != j->content || access(path, R_OK) != 0)
 			j->todo = TODO_FULL;
-		else if (cache_get(cache, "look") != look)
+		else if (look)
 			j->todo = TODO_RENDER;
 		free(path);
 		free(key);
@@ -550,13 +613,16 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		free(key);
 	}
 	if (npaths == 0) {
-		changed |= cache_get(cache, "issues") != set ||
-		           cache_get(cache, "look") != look;
-		if (changed)
+		changed |= cache_get(cache, "issues") != set || look;
+		if (changed) {
+			/* Only what the template changes ask for, unless an
+			 * issue itself changed. */
+			render_filter(look && cache_get(cache, "issues") == set &&
+			              !full_jobs(jobs, n));
 			render_archive(opts, &paper, jobs, n);
+		}
 		cache_set(cache, "issues", set);
 	}
-	cache_set(cache, "look", look);
 	render_copies(opts->out, 0);
 	cache_save(cache, npaths == 0);
 	cache_free(cache);

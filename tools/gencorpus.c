@@ -47,14 +47,28 @@ static void
 split(const char *p)
 {
 	const char *q;
+	int depth = 0;
 
 	if (strncmp(p, "本报讯（", strlen("本报讯（")) == 0 &&
 	    (q = strstr(p, "）")) != NULL)
 		p = q + strlen("）");
-	while ((q = strstr(p, "。")) != NULL) {
-		sentences = realloc(sentences, (nsentences + 1) * sizeof(char *));
-		sentences[nsentences++] = strndup(p, (size_t)(q - p) + 3);
-		p = q + 3;
+	/* A sentence ends at a 。 outside quotes, with the quote closing it. */
+	for (q = p; *q != '\0';) {
+		if (strncmp(q, "“", 3) == 0)
+			depth++;
+		else if (strncmp(q, "”", 3) == 0 && depth > 0)
+			depth--;
+		if (strncmp(q, "。", 3) == 0 && depth == 0) {
+			q += 3;
+			if (strncmp(q, "”", 3) == 0)
+				q += 3;
+			sentences = realloc(sentences,
+			    (nsentences + 1) * sizeof(char *));
+			sentences[nsentences++] = strndup(p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		q++;
 	}
 }
 
@@ -160,10 +174,22 @@ story(const char *path, unsigned k)
 	if (f == NULL)
 		die(path);
 	/* A headline from a sentence's first clause. */
-	put(f, "---\ntitle: %.*s\n",
-	    comma ? (int)(comma - s) : (int)strlen(s) - 3, s);
+	size_t tl = strlen(s);
+
+	/* Without its closing mark: 。 or 。” */
+	while (tl >= 3 && (strncmp(s + tl - 3, "。", 3) == 0 ||
+	                   strncmp(s + tl - 3, "”", 3) == 0))
+		tl -= 3;
+	put(f, "---\ntitle: %.*s\n", comma ? (int)(comma - s) : (int)tl, s);
 	if (next(3) == 0)
-		put(f, "subtitle: %s\n", sentences[next((unsigned)nsentences)]);
+	{
+		const char *sub = sentences[next((unsigned)nsentences)];
+		size_t sl = strlen(sub);
+
+		while (sl >= 3 && strncmp(sub + sl - 3, "。", 3) == 0)
+			sl -= 3;
+		put(f, "subtitle: %.*s\n", (int)sl, sub);
+	}
 	put(f, "genre: 消息\nslug: story-%u\n---\n\n", k);
 	paragraph(f, 1);
 	for (i = 1; i < n; i++) {

@@ -233,6 +233,7 @@ struct story {
 	struct contributor *by;   /* the byline, in order */
 	size_t nby;
 	int ok;                   /* no errors: the story may be built */
+	int too_deep;             /* nested past what any stage walks */
 };
 
 /* Reads path through front matter, body and validation; st->ok says
@@ -318,6 +319,10 @@ int render_over(enum over, xmlDocPtr, const char *out, const char *issue,
 /* Renders the preview outputs of a <story> document into dir; returns
  * the first file's path (the caller frees it) or NULL. */
 char *render_preview(xmlDocPtr, const char *dir, const char *slug);
+/* Names the template folders (html, print …) that changed; with
+ * render_filter(1), only outputs of stylesheets in them are rendered. */
+void render_only(const char *const *dirs);
+void render_filter(int on);
 /* Copies the files outputs.yaml lists; site_only puts site/x at dir/x. */
 void render_copies(const char *out, int site_only);
 void render_free(void);

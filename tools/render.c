@@ -40,6 +40,8 @@ struct copy {
 };
 
 static char *templates;
+static char **only;     /* template folders that changed; NULL: all */
+static int filtering;   /* render_filter(1): only those */
 static struct output *outputs;
 static size_t noutputs;
 static struct copy *copies;
@@ -301,6 +303,45 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 	return ok;
 }
 
+void
+render_only(const char *const *dirs)
+{
+	size_t i, n = 0;
+
+	for (i = 0; only != NULL && only[i] != NULL; i++)
+		free(only[i]);
+	free(only);
+	only = NULL;
+	while (dirs != NULL && dirs[n] != NULL)
+		n++;
+	if (dirs == NULL)
+		return;
+	only = xcalloc(n + 1, sizeof(char *));
+	for (i = 0; i < n; i++)
+		only[i] = xstrdup(dirs[i]);
+}
+
+void
+render_filter(int on)
+{
+	filtering = on;
+}
+
+/* Whether the filter lets o's stylesheet through. */
+static int
+wanted(const struct output *o)
+{
+	size_t i, n;
+
+	if (!filtering || only == NULL)
+		return 1;
+	for (i = 0; only[i] != NULL; i++)
+		if (strncmp(o->sheet, only[i], n = strlen(only[i])) == 0 &&
+		    o->sheet[n] == '/')
+			return 1;
+	return 0;
+}
+
 int
 render_over(enum over over, xmlDocPtr doc, const char *out,
             const char *issue, const char *page, const char *slug)
@@ -312,7 +353,7 @@ render_over(enum over over, xmlDocPtr doc, const char *out,
 		struct output *o = &outputs[i];
 		char *rel, *file, *root;
 
-		if (o->over != over)
+		if (o->over != over || !wanted(o))
 			continue;
 		rel = expand(o->path, issue, page, slug);
 		file = xasprintf("%s/%s", out, rel);
@@ -392,4 +433,6 @@ render_free(void)
 	free(templates);
 	templates = NULL;
 	buf_free(&errors);
+	render_only(NULL);
+	filtering = 0;
 }

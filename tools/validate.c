@@ -531,7 +531,7 @@ body(struct story *st)
 		if (!is_leaf(n) && ++depth > MAX_DEPTH && !deep) {
 			body_pos(st, n, &line, &col);
 			diag(path, line, col, D_TOO_DEEP, MAX_DEPTH);
-			deep = 1;
+			deep = st->too_deep = 1;
 		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HTML_BLOCK:
