@@ -2068,9 +2068,10 @@ mask_urls(struct seg *sg)
 {
 	static const char *const starts[] = {"http://", "https://", "ftp://",
 	                                     "www.", "mailto:"};
-	size_t i, j, k, a;
+	size_t i, j, k, a, at_sign;
 
 	for (i = 0; i < sg->n; i++) {
+		at_sign = i;
 		for (k = 0; k < NELEM(starts); k++)
 			if (reads(sg, (long)i, starts[k]))
 				break;
@@ -2093,7 +2094,9 @@ mask_urls(struct seg *sg)
 			j--;
 		for (k = i; k < j; k++)
 			sg->c[k].kind = C_MASK;
-		i = j;
+		/* Always forward: an address that ends before its @ (the scan
+		 * stopped at a character that is not copy) is passed over. */
+		i = j > at_sign ? j : at_sign;
 	}
 }
 
