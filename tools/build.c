@@ -241,7 +241,10 @@ count_stories(const char *dir)
 	return n;
 }
 
-/* The issue with story heads only: what the archive needs of it. */
+/* The issue with story heads only: what the archive needs of it.  The
+ * counts that follow the body (字数, lines) go too, so that an edit
+ * inside a story leaves its issue's heads, and the archive, as they
+ * were. */
 static void
 write_heads(const struct build_opts *opts, xmlDocPtr doc, const char *id)
 {
@@ -255,6 +258,8 @@ write_heads(const struct build_opts *opts, xmlDocPtr doc, const char *id)
 			    strcmp((const char *)body->name, "body") == 0) {
 				xmlUnlinkNode(body);
 				xmlFreeNode(body);
+				xmlUnsetProp(story, X("chars"));
+				xmlUnsetProp(story, X("lines"));
 			}
 	out_write_xml(path, heads, NULL);
 	xmlFreeDoc(heads);
@@ -414,30 +419,50 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 	}
 }
 
-/* The archive: every issue's pages and story heads, newest first; the
- * newest issue keeps its bodies, for the feed. */
+/* The archive: every issue's pages and story heads, newest first, and
+ * the newest issue whole for feeds.  When none of the heads changed (an
+ * edit inside a story), and no template did, the archive's outputs
+ * stand. */
 static void
 render_archive(const struct build_opts *opts, const struct paper *paper,
-               struct job *jobs, size_t n)
+               struct job *jobs, size_t n, struct cache *cache, int look)
 {
-	xmlDocPtr doc = xmlNewDoc(X("1.0")), one;
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, X("archive"), NULL);
+	xmlDocPtr doc, one;
+	xmlNodePtr root;
+	char **paths = xcalloc(n ? n : 1, sizeof(char *));
+	uint64_t h = 1, fh;
 	size_t i;
-	char *path;
 
+	/* The newest issue for feeds, when it or a template changed. */
+	if (n > 0 && (look || jobs[0].todo != TODO_SKIP)) {
+		char *path = xasprintf("%s/print/%s/issue.xml", opts->out, jobs[0].id);
+
+		if ((one = access(path, R_OK) == 0 ?
+		     xmlReadFile(path, NULL, XML_PARSE_NONET) : NULL) != NULL)
+			render_over(OVER_LATEST, one, opts->out, jobs[0].id, NULL,
+			            NULL);
+		xmlFreeDoc(one);
+		free(path);
+	}
+	for (i = 0; i < n; i++) {
+		paths[i] = xasprintf("%s/.press/heads/%s.xml", opts->out, jobs[i].id);
+		fh = cache_file(cache, paths[i]);
+		h = hash_bytes(&fh, sizeof(fh), h);
+	}
+	if (!look && cache_get(cache, "archive") == h) {
+		cache_keep(cache, "archive");
+		goto out;
+	}
+	cache_set(cache, "archive", h);
+	doc = xmlNewDoc(X("1.0"));
+	root = xmlNewDocNode(doc, NULL, X("archive"), NULL);
 	xmlDocSetRootElement(doc, root);
 	xmlNewProp(root, X("paper"), X(paper->name));
 	if (paper->url != NULL)
 		xmlNewProp(root, X("url"), X(paper->url));
 	for (i = 0; i < n; i++) {
-		if (root->children == NULL)
-			path = xasprintf("%s/print/%s/issue.xml", opts->out, jobs[i].id);
-		else
-			path = xasprintf("%s/.press/heads/%s.xml", opts->out,
-			                 jobs[i].id);
-		one = access(path, R_OK) == 0 ?
-		      xmlReadFile(path, NULL, XML_PARSE_NONET) : NULL;
-		free(path);
+		one = access(paths[i], R_OK) == 0 ?
+		      xmlReadFile(paths[i], NULL, XML_PARSE_NONET) : NULL;
 		if (one == NULL)
 			continue;
 		xmlAddChild(root, xmlDocCopyNode(xmlDocGetRootElement(one), doc, 1));
@@ -445,6 +470,10 @@ render_archive(const struct build_opts *opts, const struct paper *paper,
 	}
 	render_over(OVER_ARCHIVE, doc, opts->out, NULL, NULL, NULL);
 	xmlFreeDoc(doc);
+out:
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }
 
 static int
@@ -614,12 +643,14 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	}
 	if (npaths == 0) {
 		changed |= cache_get(cache, "issues") != set || look;
-		if (changed) {
+		if (!changed)
+			cache_keep(cache, "archive");
+		else {
 			/* Only what the template changes ask for, unless an
 			 * issue itself changed. */
 			render_filter(look && cache_get(cache, "issues") == set &&
 			              !full_jobs(jobs, n));
-			render_archive(opts, &paper, jobs, n);
+			render_archive(opts, &paper, jobs, n, cache, look);
 		}
 		cache_set(cache, "issues", set);
 	}

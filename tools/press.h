@@ -302,6 +302,7 @@ void schema_free(void);
 /* What an entry of templates/outputs.yaml runs over. */
 enum over {
 	OVER_ARCHIVE, /* <archive>, once */
+	OVER_LATEST,  /* the newest <issue>, once */
 	OVER_ISSUE,   /* an <issue>, once per issue */
 	OVER_PAGE,    /* an <issue>, once per page */
 	OVER_STORY,   /* an <issue>, once per story */

@@ -18,6 +18,7 @@
 
 static const char *const over_names[OVER_MAX] = {
 	"archive", /* OVER_ARCHIVE */
+	"latest",  /* OVER_LATEST */
 	"issue",   /* OVER_ISSUE */
 	"page",    /* OVER_PAGE */
 	"story",   /* OVER_STORY */
@@ -162,7 +163,7 @@ render_load(const char *dir, const char *encoding)
 				break;
 		if (o == OVER_MAX) {
 			diag(path, fm_line(e, 0), fm_col(e), D_TEMPLATE,
-			     "'over' must be archive, issue, page or story");
+			     "'over' must be archive, latest, issue, page or story");
 			ok = 0;
 			continue;
 		}

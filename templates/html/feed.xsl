@@ -3,8 +3,8 @@
   feed.xsl: the Atom 1.0 feed of the newest issue, feed.xml at the site
   root.
 
-  Input: <archive paper="…" url="…">, its issues newest first; the
-  newest issue's stories keep their bodies.
+  Input: the newest issue's <issue> (outputs.yaml: over: latest), or an
+  <archive> whose first issue keeps its stories' bodies.
   Output: a feed whose entries are the newest issue's stories in reading
   order (pages in order, stories of a page in order).  Each entry: id and
   link {url}{issue}/{slug}.html, the headline as title, the story's
@@ -25,7 +25,7 @@
 
   <xsl:param name="root" select="''"/>
 
-  <xsl:variable name="issue" select="/archive/issue[1]"/>
+  <xsl:variable name="issue" select="/issue | /archive/issue[1]"/>
   <xsl:variable name="base">
     <xsl:choose>
       <xsl:when test="$site-url != ''"><xsl:value-of select="$site-url"/></xsl:when>
@@ -35,10 +35,10 @@
   <xsl:variable name="time" select="concat($issue/@date, 'T00:00:00+08:00')"/>
 
   <xsl:template match="/">
-    <xsl:apply-templates select="archive"/>
+    <xsl:apply-templates select="archive | issue"/>
   </xsl:template>
 
-  <xsl:template match="archive">
+  <xsl:template match="archive | issue">
     <xsl:variable name="date">
       <xsl:call-template name="date-text">
         <xsl:with-param name="date" select="$issue/@date"/>
