@@ -3886,41 +3886,6 @@ out:
 	xmlFreeDoc(doc);
 }
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The issue folders under articles, oldest first. */
-static char **
-all_issues(const char *articles, size_t *n)
-{
-	DIR *d = opendir(articles);
-	struct dirent *e;
-	char **dirs = NULL, *path;
-
-	*n = 0;
-	if (d == NULL) {
-		diag(articles, 0, 0, D_READ, "cannot open the articles folder");
-		return NULL;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		path = xasprintf("%s/%s/issue.yaml", articles, e->d_name);
-		if (access(path, R_OK) == 0) {
-			dirs = xrealloc(dirs, (*n + 1) * sizeof(char *));
-			dirs[(*n)++] = xasprintf("%s/%s", articles, e->d_name);
-		}
-		free(path);
-	}
-	closedir(d);
-	if (*n > 0)
-		qsort(dirs, *n, sizeof(char *), by_name);
-	return dirs;
-}
-
 int
 cmd_check(int argc, char **argv)
 {
@@ -3973,7 +3938,14 @@ cmd_check(int argc, char **argv)
 	paths = argv + optind;
 	npaths = (size_t)(argc - optind);
 	if (npaths == 0) {
-		dirs = all_issues(opts.articles, &ndirs);
+		/* Oldest first, as an editor reads the archive. */
+		dirs = issue_dirs(opts.articles, &ndirs);
+		for (i = 0; i < ndirs / 2; i++) {
+			char *tmp = dirs[i];
+
+			dirs[i] = dirs[ndirs - 1 - i];
+			dirs[ndirs - 1 - i] = tmp;
+		}
 		paths = dirs;
 		npaths = ndirs;
 	}

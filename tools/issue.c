@@ -674,3 +674,37 @@ out:
 	return is.doc;
 }
 
+static int
+by_name_desc(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+char **
+issue_dirs(const char *articles, size_t *n)
+{
+	DIR *d = opendir(articles);
+	struct dirent *e;
+	struct stat sb;
+	char **dirs = NULL, *path;
+
+	*n = 0;
+	if (d == NULL) {
+		diag(articles, 0, 0, D_READ, "cannot open the articles folder");
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s/issue.yaml", articles, e->d_name);
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			dirs = xrealloc(dirs, (*n + 1) * sizeof(char *));
+			dirs[(*n)++] = xasprintf("%s/%s", articles, e->d_name);
+		}
+		free(path);
+	}
+	closedir(d);
+	if (*n > 0)
+		qsort(dirs, *n, sizeof(char *), by_name_desc);
+	return dirs;
+}

@@ -382,6 +382,9 @@ void paper_free(struct paper *);
  */
 xmlDocPtr issue_load(const struct build_opts *, const struct paper *,
                      const char *dir);
+/* The issue folders (those with an issue.yaml) under articles, newest
+ * (largest name) first; *n of them.  The caller frees each and the list. */
+char **issue_dirs(const char *articles, size_t *n);
 
 /* ---- check.c --------------------------------------------------------- */
 
