@@ -65,6 +65,7 @@ fuzz: $(FUZZ)
 	mkdir -p out/fuzz/corpus out/fuzz/crashes
 	cp articles/*/*.md tests/*/*.md tests/*/*/*.md out/fuzz/corpus/ 2>/dev/null || true
 	$(FUZZ) -max_total_time=$(FUZZTIME) -max_len=65536 -timeout=10 \
+	    -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
 	    -artifact_prefix=out/fuzz/crashes/ out/fuzz/corpus
 
 out/bin/gencorpus: tools/gencorpus.c
