@@ -23,7 +23,8 @@ median() {
 	if command -v hyperfine >/dev/null; then
 		hyperfine --runs "$RUNS" --prepare "$prep" --export-json "$B/h.json" \
 		    "$*" >/dev/null 2>&1 || { echo NaN; return; }
-		sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$B/h.json" | head -n 1
+		sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$B/h.json" | head -n 1 |
+		    awk '{ printf "%.3f\n", $1 }'
 	else
 		for i in $(seq "$RUNS"); do
 			sh -c "$prep"
