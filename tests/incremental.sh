@@ -78,6 +78,20 @@ else
 	notok "a changed paper.yaml rebuilds every issue"
 fi
 
+# A story taken off its page leaves the site with it; a story with an
+# error keeps its last good page.
+sed -i '/- pingpang.md/d' "$t/a/2024-06-11/issue.yaml"
+printf -- '---\ntitel: 坏了\n---\n\n正文。\n' >"$t/a/2024-06-12/shunyi.md"
+build
+if [ ! -e "$o/site/2024-06-11/pingpang.html" ] &&
+    [ ! -e "$o/print/2024-06-11/pingpang.nitf.xml" ] &&
+    [ -e "$o/site/2024-06-11/huairou.html" ] &&
+    [ -e "$o/site/2024-06-12/shunyi.html" ]; then
+	ok "a story taken off its page is removed; one with errors keeps its page"
+else
+	notok "a story taken off its page is removed; one with errors keeps its page"
+fi
+
 # Parallel: the same files, byte for byte, and the messages in order.
 "$PRESS" build -a "$t/a" -t "$t/t" -o "$t/j1" -j 1 2>"$t/e1"
 "$PRESS" build -a "$t/a" -t "$t/t" -o "$t/j4" -j 4 2>"$t/e4"

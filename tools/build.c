@@ -230,6 +230,61 @@ write_heads(const struct build_opts *opts, xmlDocPtr doc, const char *id)
 	free(path);
 }
 
+/* Whether the n bytes of line (its newline last) are a line of list. */
+static int
+listed(const char *list, const char *line, size_t n)
+{
+	char *needle = xstrndup(line, n);
+	const char *p;
+	int found = 0;
+
+	for (p = list; !found && (p = strstr(p, needle)) != NULL; p++)
+		found = p == list || p[-1] == '\n';
+	free(needle);
+	return found;
+}
+
+/*
+ * Keeps the list of files an issue's build wrote (OUT/.press/files/<id>).
+ * After a clean full build, the files of the last list that were not
+ * written again (a story taken off its page, a page dropped) are
+ * removed; otherwise the lists are merged, and nothing goes: a story
+ * with errors keeps its last good page.
+ */
+static void
+forget(const struct build_opts *opts, const char *id, struct buf *now,
+       int clean)
+{
+	char *path = xasprintf("%s/.press/files/%s", opts->out, id);
+	struct buf old = {0}, keep = {0};
+	char chunk[65536], *line, *nl;
+	size_t n;
+	FILE *f;
+
+	buf_add(&old, "", 0);
+	if ((f = fopen(path, "rb")) != NULL) {
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			buf_add(&old, chunk, n);
+		fclose(f);
+	}
+	buf_add(&keep, now->data, now->len);
+	for (line = old.data; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+		n = (size_t)(nl - line) + 1;
+		if (listed(now->data, line, n))
+			continue;
+		*nl = '\0';
+		if (clean)
+			unlink(line);
+		else
+			buf_add(&keep, line, n - 1), buf_add(&keep, "\n", 1);
+		*nl = '\n';
+	}
+	out_write(path, keep.data, keep.len);
+	buf_free(&old);
+	buf_free(&keep);
+	free(path);
+}
+
 /*
  * Does one job: builds the issue (TODO_FULL) or renders its print XML
  * again (TODO_RENDER).  Returns 0, or 1 when something of it had errors.
@@ -242,6 +297,11 @@ run_job(const struct build_opts *opts, const struct paper *paper,
 	xmlDocPtr doc = NULL;
 	char *path;
 
+	struct buf written = {0};
+	int status;
+
+	buf_add(&written, "", 0);
+	out_record(&written);
 	render_filter(j->todo == TODO_RENDER);
 	if (j->todo == TODO_RENDER) {
 		path = xasprintf("%s/print/%s/issue.xml", opts->out, j->id);
@@ -254,8 +314,13 @@ run_job(const struct build_opts *opts, const struct paper *paper,
 		write_issue(opts, doc, j->dir);
 		write_heads(opts, doc, j->id);
 	}
+	out_record(NULL);
+	status = doc == NULL || diag_errors() != errors;
+	if (doc != NULL)
+		forget(opts, j->id, &written, j->todo == TODO_FULL && status == 0);
+	buf_free(&written);
 	xmlFreeDoc(doc);
-	return doc == NULL || diag_errors() != errors;
+	return status;
 }
 
 /* A worker's messages, gathered per job to be shown in issue order. */

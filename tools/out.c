@@ -37,6 +37,23 @@ out_mkdirs(const char *dir)
 	return ok;
 }
 
+static struct buf *record; /* out_record(): the paths written, a line each */
+
+void
+out_record(struct buf *b)
+{
+	record = b;
+}
+
+static void
+recorded(const char *path)
+{
+	if (record != NULL) {
+		buf_adds(record, path);
+		buf_add(record, "\n", 1);
+	}
+}
+
 /* Whether path holds exactly these bytes already. */
 static int
 same(const char *path, const void *data, size_t len)
@@ -69,6 +86,7 @@ out_write(const char *path, const void *data, size_t len)
 
 	/* A file whose content did not change is left as it is: its time
 	 * stays, and whoever watches it sees no change. */
+	recorded(path);
 	if (same(path, data, len)) {
 		free(dir);
 		return 1;

@@ -349,6 +349,9 @@ int out_encodable(const char *data, size_t len, const char *encoding,
                   size_t *bad);
 /* Copies a file the same way. */
 int out_copy(const char *from, const char *to);
+/* Adds the path of every file written (or found the same) to b, a line
+ * each, until out_record(NULL). */
+void out_record(struct buf *b);
 /* mkdir -p; returns 0 after reporting on failure. */
 int out_mkdirs(const char *dir);
 
