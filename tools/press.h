@@ -272,19 +272,11 @@ int within(const char *file, const char *dir);
 
 /* ---- storyxml.c ------------------------------------------------------ */
 
-/* The story as a <story> element in doc (not linked into it); its lines
- * are estimated for columns of line_chars characters. */
-xmlNodePtr storyxml_build(const struct story *, xmlDocPtr doc,
-                          unsigned line_chars);
-/* The story alone as a document, as press.rng's start allows. */
+/* The story alone as a document, as press.rng's start allows, with its
+ * 字数 and its lines estimated for columns of line_chars characters. */
 xmlDocPtr storyxml_doc(const struct story *, long line_chars);
-/* 字数: the desk's word count of a story's head and body. */
-unsigned storyxml_chars(xmlNodePtr story);
 /* 字数 of a UTF-8 string: Han, full-width marks, Latin words, numbers. */
 unsigned count_chars(const char *s);
-/* 字位 of a UTF-8 string in half characters: Han and full-width marks 2,
- * everything else 1. */
-unsigned count_halfwidths(const char *s);
 
 /* ---- schema.c -------------------------------------------------------- */
 

@@ -172,7 +172,9 @@ count_chars(const char *s)
 	return count;
 }
 
-unsigned
+/* 字位 of a UTF-8 string in half characters: Han and full-width marks 2,
+ * everything else 1. */
+static unsigned
 count_halfwidths(const char *s)
 {
 	size_t n = strlen(s), i = 0;
@@ -321,7 +323,8 @@ count_byline(xmlNodePtr by)
 	return count;
 }
 
-unsigned
+/* 字数: the desk's word count of a story's dateline, byline and body. */
+static unsigned
 storyxml_chars(xmlNodePtr story)
 {
 	xmlNodePtr c, h;
@@ -347,7 +350,8 @@ storyxml_chars(xmlNodePtr story)
 	return count;
 }
 
-xmlNodePtr
+/* The story as a <story> element in doc (not linked into it). */
+static xmlNodePtr
 storyxml_build(const struct story *st, xmlDocPtr doc, unsigned line_chars)
 {
 	xmlNodePtr story = xmlNewDocNode(doc, NULL, X("story"), NULL);
