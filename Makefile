@@ -2,7 +2,7 @@
 # issue; `make check` runs every test; `make deps` installs what Debian
 # packages the project needs.
 
-PKGS     = libcmark libxml-2.0 libxslt yaml-0.1 icu-uc icu-i18n libmicrohttpd
+PKGS     = libcmark-gfm libxml-2.0 libxslt yaml-0.1 icu-uc icu-i18n libmicrohttpd
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP
@@ -24,7 +24,8 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
 PRESS    = $(OUT)/bin/press
 
-DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine libcmark-dev libxml2-dev libxslt1-dev \
+DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine libcmark-gfm-dev \
+           libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev \
            libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check \
            libmicrohttpd-dev wrk
 

@@ -166,7 +166,7 @@ is_block(cmark_node *n)
 {
 	cmark_node_type t = cmark_node_get_type(n);
 
-	return t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK;
+	return (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
 }
 
 /* The first (or, if back, the last) character inside inline node n; 0

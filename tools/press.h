@@ -5,7 +5,7 @@
  *
  *   src.c       read      bytes → UTF-8 text with LF line ends
  *   fm.c        front     the --- block → a libyaml document
- *   body.c      body      cmark tree, fitted to Chinese copy
+ *   body.c      body      cmark-gfm tree, fitted to Chinese copy
  *   validate.c  validate  the one stage that judges input → struct story
  *   storyxml.c  story XML struct story → <story> (libxml2 tree)
  *   issue.c     issue     issue.yaml → <issue>, schema-checked (schema.c)
@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <libxml/tree.h>
 #include <yaml.h>
 
