@@ -599,6 +599,29 @@ figures(struct story *st)
 	}
 }
 
+/* The GFM extensions press reads; the rest of GFM (task lists, the
+ * tag filter) is not newsroom copy. */
+static const char *const extensions[] = {"table"};
+
+static cmark_node *
+parse(const char *text)
+{
+	cmark_parser *p;
+	cmark_syntax_extension *ext;
+	cmark_node *doc;
+	size_t i;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++)
+		if ((ext = cmark_find_syntax_extension(extensions[i])) != NULL)
+			cmark_parser_attach_syntax_extension(p, ext);
+	cmark_parser_feed(p, text, strlen(text));
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
 void
 body_parse(struct story *st, const char *text, size_t len)
 {
@@ -618,8 +641,7 @@ body_parse(struct story *st, const char *text, size_t len)
 		     D_SENTINEL);
 	}
 	st->pre = prepare(text, len);
-	st->doc = cmark_parse_document(st->pre, strlen(st->pre),
-	                               CMARK_OPT_SOURCEPOS);
+	st->doc = parse(st->pre);
 	strip_all(st->doc);
 	figures(st);
 	softbreaks(st->doc);

@@ -2514,6 +2514,17 @@ figure(struct check *ck, cmark_node *fig)
 	return 1;
 }
 
+/* The cells of a table row, each a segment. */
+static void
+table_row(struct check *ck, cmark_node *row)
+{
+	cmark_node *cell;
+
+	for (cell = cmark_node_first_child(row); cell != NULL;
+	     cell = cmark_node_next(cell))
+		inlines(ck, seg_new(ck, P_SUBHEAD), cmark_node_first_child(cell));
+}
+
 /* Cuts the blocks under parent into segments; top: directly in the
  * body, where rule 7 joins paragraphs. */
 static void
@@ -2597,6 +2608,16 @@ blocks(struct check *ck, cmark_node *parent, int top)
 			after_figure = 0;
 			break;
 		default:
+			if (cmark_node_get_type(n) == CMARK_NODE_TABLE) {
+				/* Each cell is copy of its own, short like a
+				 * subhead. */
+				for (c = cmark_node_first_child(n); c != NULL;
+				     c = cmark_node_next(c))
+					table_row(ck, c);
+				last = NOSEG;
+				after_figure = 0;
+				break;
+			}
 			fprintf(stderr, "press: check: unexpected %s node\n",
 			        cmark_node_get_type_string(n));
 			abort();

@@ -24,10 +24,16 @@
 #include <stdint.h>
 
 #include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <libxml/tree.h>
 #include <yaml.h>
 
 #define PRESS_VERSION "0.1.0"
+
+/* The node types of cmark-gfm's extensions: exported by
+ * libcmark-gfm-extensions, but declared in none of its installed headers. */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
+    CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
 /* ---- util.c ---------------------------------------------------------- */
 

@@ -37,6 +37,43 @@ figure(xmlNodePtr parent, cmark_node *fig)
 		      cmark_node_first_child(cr));
 }
 
+/*
+ * A table: <thead> with the first row, <tbody> with the others, each
+ * cell's alignment from its column (GFM's :-- --: :-:).
+ */
+static void
+table(xmlNodePtr parent, cmark_node *tab)
+{
+	xmlNodePtr t = xmlNewChild(parent, NULL, X("table"), NULL);
+	xmlNodePtr body = NULL, row, cell;
+	uint8_t *align = cmark_gfm_extensions_get_table_alignments(tab);
+	uint16_t ncols = cmark_gfm_extensions_get_table_columns(tab), i;
+	cmark_node *r, *c;
+	char num[24];
+
+	snprintf(num, sizeof(num), "%u", (unsigned)ncols);
+	xmlNewProp(t, X("columns"), X(num));
+	for (r = cmark_node_first_child(tab); r != NULL; r = cmark_node_next(r)) {
+		if (cmark_gfm_extensions_get_table_row_is_header(r))
+			row = xmlNewChild(xmlNewChild(t, NULL, X("thead"), NULL),
+			                  NULL, X("row"), NULL);
+		else {
+			if (body == NULL)
+				body = xmlNewChild(t, NULL, X("tbody"), NULL);
+			row = xmlNewChild(body, NULL, X("row"), NULL);
+		}
+		for (c = cmark_node_first_child(r), i = 0; c != NULL;
+		     c = cmark_node_next(c), i++) {
+			cell = xmlNewChild(row, NULL, X("cell"), NULL);
+			if (align != NULL && i < ncols && align[i] != 0)
+				xmlNewProp(cell, X("align"),
+				           X(align[i] == 'l' ? "left" :
+				             align[i] == 'r' ? "right" : "center"));
+			build(cell, c);
+		}
+	}
+}
+
 /* Appends the XML for everything inside root (not root itself). */
 static void
 build(xmlNodePtr parent, cmark_node *root)
@@ -59,6 +96,12 @@ build(xmlNodePtr parent, cmark_node *root)
 			default:
 				cur = cur->parent;
 			}
+			continue;
+		}
+		/* The extensions' types are variables, not constants. */
+		if (cmark_node_get_type(n) == CMARK_NODE_TABLE) {
+			table(cur, n);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			continue;
 		}
 		switch (cmark_node_get_type(n)) {
@@ -206,6 +249,33 @@ half_of(xmlNodePtr n)
 }
 
 /*
+ * A table's lines: each row as many as its fullest cell takes in an
+ * equal share of the line, and one for the rules around the table.
+ */
+static unsigned
+table_lines(xmlNodePtr t, unsigned line_chars)
+{
+	xmlChar *cols = xmlGetProp(t, X("columns"));
+	unsigned ncols = cols ? (unsigned)atoi((const char *)cols) : 1;
+	unsigned share, lines = 1, most, k;
+	xmlNodePtr part, row, cell;
+
+	xmlFree(cols);
+	share = line_chars / (ncols > 0 ? ncols : 1);
+	if (share == 0)
+		share = 1;
+	for (part = t->children; part != NULL; part = part->next)
+		for (row = part->children; row != NULL; row = row->next) {
+			most = 1;
+			for (cell = row->children; cell != NULL; cell = cell->next)
+				if ((k = lines_for(half_of(cell), share)) > most)
+					most = k;
+			lines += most;
+		}
+	return lines;
+}
+
+/*
  * The lines the blocks under node take (EDITORIAL.md, 字位): a paragraph
  * ceil((字位 + 2 indent) / line_chars), the first one with the dateline
  * run in; a subhead its lines and one of space; a caption its lines; a
@@ -232,6 +302,8 @@ lines_under(xmlNodePtr node, unsigned line_chars, unsigned *run_in)
 			lines += lines_for(half_of(c), line_chars);
 		else if (strcmp(name, "credit") == 0 || strcmp(name, "hr") == 0)
 			lines += 1;
+		else if (strcmp(name, "table") == 0)
+			lines += table_lines(c, line_chars);
 		else if (strcmp(name, "pre") == 0) {
 			s = xmlNodeGetContent(c);
 			for (const xmlChar *p = s; *p != '\0'; p++)
@@ -284,6 +356,10 @@ count_node(xmlNodePtr node)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)c->name, "quote") == 0 ||
+		    strcmp((const char *)c->name, "table") == 0 ||
+		    strcmp((const char *)c->name, "thead") == 0 ||
+		    strcmp((const char *)c->name, "tbody") == 0 ||
+		    strcmp((const char *)c->name, "row") == 0 ||
 		    strcmp((const char *)c->name, "list") == 0 ||
 		    strcmp((const char *)c->name, "item") == 0 ||
 		    strcmp((const char *)c->name, "figure") == 0) {

@@ -580,6 +580,43 @@
     <hr/>
   </xsl:template>
 
+  <!-- A table scrolls inside its own box (tabindex: reachable by the
+       keyboard), so that a wide one never widens the page.  A cell that
+       is a number is set right-aligned in tabular figures. -->
+  <xsl:template match="table">
+    <div class="table-wrap" tabindex="0">
+      <table>
+        <xsl:apply-templates/>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="thead | tbody">
+    <xsl:element name="{local-name()}"><xsl:apply-templates/></xsl:element>
+  </xsl:template>
+
+  <xsl:template match="row">
+    <tr><xsl:apply-templates/></tr>
+  </xsl:template>
+
+  <xsl:template match="cell">
+    <xsl:variable name="num"
+        select="normalize-space(.) != '' and
+                translate(normalize-space(.), '0123456789.,%+-−～~ ', '') = ''"/>
+    <xsl:element name="{substring('tdth', 1 + 2 * count(parent::row/parent::thead), 2)}">
+      <xsl:if test="@align or $num">
+        <xsl:attribute name="class">
+          <xsl:if test="@align">
+            <xsl:value-of select="concat('align-', @align)"/>
+          </xsl:if>
+          <xsl:if test="@align and $num"><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="$num">num</xsl:if>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
   <!-- ================================================================
        Inlines
        ================================================================ -->

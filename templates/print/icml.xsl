@@ -45,7 +45,7 @@
   <xsl:output method="xml" encoding="UTF-8" standalone="yes" indent="yes"/>
 
   <xsl:strip-space elements="archive issue page story head byline body
-                             quote list item figure"/>
+                             quote list item figure table thead tbody row"/>
 
   <xsl:param name="slug" select="''"/>
 
@@ -96,6 +96,22 @@
           </ParagraphStyle>
         </xsl:for-each>
       </RootParagraphStyleGroup>
+      <RootCellStyleGroup Self="press_cell_styles">
+        <CellStyle Self="CellStyle/$ID/[None]" Name="$ID/[None]"/>
+        <xsl:for-each select="$styles/cell[not(@name = preceding-sibling::cell/@name)]">
+          <CellStyle Self="CellStyle/{@name}" Name="{@name}">
+            <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
+          </CellStyle>
+        </xsl:for-each>
+      </RootCellStyleGroup>
+      <RootTableStyleGroup Self="press_table_styles">
+        <TableStyle Self="TableStyle/$ID/[Basic Table]" Name="$ID/[Basic Table]"/>
+        <xsl:for-each select="$styles/table[not(@name = preceding-sibling::table/@name)]">
+          <TableStyle Self="TableStyle/{@name}" Name="{@name}">
+            <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
+          </TableStyle>
+        </xsl:for-each>
+      </RootTableStyleGroup>
       <Story Self="pandoc_story" TrackChanges="false" AppliedTOCStyle="n"
              AppliedNamedGrid="n">
         <xsl:attribute name="StoryTitle">
@@ -361,6 +377,94 @@
   </xsl:template>
 
   <xsl:template match="hr"/>
+
+  <!-- A table is an InDesign table (IDML's Table, Row, Column, Cell) in
+       a paragraph of its own, as InDesign writes one: a Cell is named
+       "column:row" from 0; the head row is a header row.  Each cell
+       holds one paragraph of the table-head or table-cell style, aligned
+       as its column, and carries the head or body cell style; the table
+       its table style (styles.xml). -->
+  <xsl:template match="table">
+    <xsl:variable name="rows" select="thead/row | tbody/row"/>
+    <xsl:variable name="id" select="concat('press_table', count(preceding::table) + 1)"/>
+    <Br/>
+    <ParagraphStyleRange>
+      <xsl:call-template name="para-style">
+        <xsl:with-param name="role" select="'table'"/>
+      </xsl:call-template>
+      <CharacterStyleRange AppliedCharacterStyle="{$default-char}">
+        <Table Self="{$id}" HeaderRowCount="{count(thead/row)}"
+               FooterRowCount="0" BodyRowCount="{count(tbody/row)}"
+               ColumnCount="{@columns}" TableDirection="LeftToRightDirection">
+          <xsl:attribute name="AppliedTableStyle">
+            <xsl:call-template name="object-style">
+              <xsl:with-param name="kind" select="'table'"/>
+              <xsl:with-param name="role" select="'table'"/>
+            </xsl:call-template>
+          </xsl:attribute>
+          <xsl:for-each select="$rows">
+            <Row Self="{$id}r{position() - 1}" Name="{position() - 1}"/>
+          </xsl:for-each>
+          <xsl:for-each select="$rows[1]/cell">
+            <Column Self="{$id}c{position() - 1}" Name="{position() - 1}"/>
+          </xsl:for-each>
+          <xsl:for-each select="$rows">
+            <xsl:variable name="r" select="position() - 1"/>
+            <xsl:variable name="kind">
+              <xsl:choose>
+                <xsl:when test="parent::thead">head</xsl:when>
+                <xsl:otherwise>body</xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:for-each select="cell">
+              <Cell Self="{$id}i{position() - 1}_{$r}" Name="{position() - 1}:{$r}"
+                    RowSpan="1" ColumnSpan="1">
+                <xsl:attribute name="AppliedCellStyle">
+                  <xsl:call-template name="object-style">
+                    <xsl:with-param name="kind" select="'cell'"/>
+                    <xsl:with-param name="role" select="$kind"/>
+                  </xsl:call-template>
+                </xsl:attribute>
+                <ParagraphStyleRange>
+                  <xsl:call-template name="para-style">
+                    <xsl:with-param name="role" select="concat('table-', $kind)"/>
+                  </xsl:call-template>
+                  <xsl:if test="@align">
+                    <xsl:attribute name="Justification">
+                      <xsl:choose>
+                        <xsl:when test="@align = 'right'">RightAlign</xsl:when>
+                        <xsl:when test="@align = 'center'">CenterAlign</xsl:when>
+                        <xsl:otherwise>LeftAlign</xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:attribute>
+                  </xsl:if>
+                  <xsl:call-template name="inlines"/>
+                </ParagraphStyleRange>
+              </Cell>
+            </xsl:for-each>
+          </xsl:for-each>
+        </Table>
+      </CharacterStyleRange>
+    </ParagraphStyleRange>
+  </xsl:template>
+
+  <!-- The Self of the table or cell style ($kind) of $role. -->
+  <xsl:template name="object-style">
+    <xsl:param name="kind"/>
+    <xsl:param name="role"/>
+    <xsl:variable name="name" select="$styles/*[local-name() = $kind][@role = $role][1]/@name"/>
+    <xsl:if test="not($name)">
+      <xsl:message terminate="yes">
+        <xsl:text>icml.xsl: styles.xml names no </xsl:text>
+        <xsl:value-of select="$kind"/>
+        <xsl:text> style for role '</xsl:text>
+        <xsl:value-of select="$role"/>
+        <xsl:text>'</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:value-of select="concat(translate(substring($kind, 1, 1), 'tc', 'TC'),
+                                 substring($kind, 2), 'Style/', $name)"/>
+  </xsl:template>
 
   <!-- ================================================================
        Inlines.  The text of a paragraph, in order, is cut into runs of

@@ -312,6 +312,27 @@
     <hr/>
   </xsl:template>
 
+  <!-- NITF's table model is HTML's: the head row in th, alignment on
+       each cell. -->
+  <xsl:template match="table">
+    <table><xsl:apply-templates/></table>
+  </xsl:template>
+
+  <xsl:template match="thead | tbody">
+    <xsl:element name="{local-name()}"><xsl:apply-templates/></xsl:element>
+  </xsl:template>
+
+  <xsl:template match="row">
+    <tr><xsl:apply-templates/></tr>
+  </xsl:template>
+
+  <xsl:template match="cell">
+    <xsl:element name="{substring('tdth', 1 + 2 * count(parent::row/parent::thead), 2)}">
+      <xsl:copy-of select="@align"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
   <!-- ================================================================
        Inlines
        ================================================================ -->
