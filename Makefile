@@ -20,7 +20,7 @@ endif
 SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
            tools/out.c tools/story.c tools/issue.c tools/build.c tools/cache.c \
-           tools/serve.c tools/check.c
+           tools/serve.c tools/check.c tools/lunar.c
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
 PRESS    = $(OUT)/bin/press
 

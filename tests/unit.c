@@ -193,14 +193,82 @@ START_TEST(check_leaves_alone)
 }
 END_TEST
 
+/* The dates ICU's Chinese calendar got wrong, and one it got right. */
+START_TEST(lunar_dates)
+{
+	static const char *const want[][2] = {
+	    {"2027-02-06", "丁未年正月初一"}, /* Spring Festival */
+	    {"2027-02-19", "丁未年正月十四"},
+	    {"2030-02-03", "庚戌年正月初一"},
+	    {"2018-11-08", "戊戌年十月初一"},
+	    {"2012-08-17", "壬辰年七月初一"},
+	    {"2012-08-18", "壬辰年七月初二"},
+	    {"2012-08-16", "壬辰年六月廿九"},
+	    {"2024-06-11", "甲辰年五月初六"},
+	    {"2023-03-22", "癸卯年闰二月初一"},
+	    /* New moons minutes from midnight (see tools/lunar.c). */
+	    {"2057-09-29", "丁丑年九月初一"},
+	    {"2097-08-07", "丁巳年七月初一"},
+	    {"1901-01-01", "庚子年冬月十一"},
+	    {"1901-02-19", "辛丑年正月初一"},
+	    {"2100-12-31", "庚申年腊月初一"},
+	};
+	size_t i;
+	char *got;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		got = lunar_name(want[i][0]);
+		ck_assert_msg(got != NULL && strcmp(got, want[i][1]) == 0,
+		              "%s: %s, want %s", want[i][0], got ? got : "NULL",
+		              want[i][1]);
+		free(got);
+	}
+	/* Outside the table's years, and dates not in the calendar. */
+	ck_assert_ptr_null(lunar_name("1900-12-31"));
+	ck_assert_ptr_null(lunar_name("2101-01-01"));
+	ck_assert_ptr_null(lunar_name("2023-02-29"));
+	ck_assert_ptr_null(lunar_name("2024-13-01"));
+	ck_assert_ptr_null(lunar_name("2024-06"));
+}
+END_TEST
+
+/*
+ * unit --lunar prints the lunar date of every day from 1901 to 2100, a
+ * line "YYYY-MM-DD YEAR MONTH LEAP DAY" each, for tests/lunar.sh to
+ * compare with another source.
+ */
+static int
+print_lunar(void)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30,
+	                            31, 31, 30, 31, 30, 31};
+	struct lunar l;
+	int y, m, d, n;
+
+	for (y = 1901; y <= 2100; y++)
+		for (m = 1; m <= 12; m++) {
+			n = mdays[m - 1] + (m == 2 && y % 4 == 0 &&
+			                    (y % 100 != 0 || y % 400 == 0));
+			for (d = 1; d <= n; d++) {
+				if (!lunar_date(y, m, d, &l))
+					return 1;
+				printf("%04d-%02d-%02d %d %d %d %d\n", y, m, d,
+				       l.year, l.month, l.leap, l.day);
+			}
+		}
+	return 0;
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	Suite *s = suite_create("press");
 	TCase *tc = tcase_create("pure");
 	SRunner *sr;
 	int failed;
 
+	if (argc == 2 && strcmp(argv[1], "--lunar") == 0)
+		return print_lunar();
 	tcase_add_test(tc, utf8_steps);
 	tcase_add_test(tc, char_classes);
 	tcase_add_test(tc, read_encodings);
@@ -210,6 +278,7 @@ main(void)
 	tcase_add_test(tc, relpaths);
 	tcase_add_test(tc, check_catches);
 	tcase_add_test(tc, check_leaves_alone);
+	tcase_add_test(tc, lunar_dates);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);

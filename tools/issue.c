@@ -13,8 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <unicode/ucal.h>
-#include <unicode/ustring.h>
 
 #include "press.h"
 
@@ -212,64 +210,6 @@ weekday(const char *date)
 	t = timegm(&tm);
 	gmtime_r(&t, &tm);
 	return weekdays[tm.tm_wday];
-}
-
-/*
- * The lunar date (农历) of a valid YYYY-MM-DD date, e.g. 甲辰年五月初六,
- * from ICU's Chinese calendar; NULL if ICU cannot tell.
- */
-static char *
-lunar(const char *date)
-{
-	static const char *const stems[] = {"甲", "乙", "丙", "丁", "戊",
-	                                    "己", "庚", "辛", "壬", "癸"};
-	static const char *const branches[] = {"子", "丑", "寅", "卯", "辰",
-	    "巳", "午", "未", "申", "酉", "戌", "亥"};
-	static const char *const months[] = {"正", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十", "冬", "腊"};
-	static const char *const digits[] = {"", "一", "二", "三", "四",
-	    "五", "六", "七", "八", "九", "十"};
-	static const char *const tens[] = {"初", "十", "廿", "三"};
-	UErrorCode err = U_ZERO_ERROR;
-	UChar zone[32];
-	UCalendar *cal;
-	UDate when;
-	int32_t year, month, leap, day;
-	char dayname[16];
-
-	u_uastrcpy(zone, "Asia/Shanghai");
-	cal = ucal_open(zone, -1, "zh_CN@calendar=chinese", UCAL_DEFAULT, &err);
-	if (U_FAILURE(err))
-		return NULL;
-	/* Noon in Beijing on that day. */
-	when = ucal_getNow();
-	{
-		UCalendar *g = ucal_open(zone, -1, "zh_CN@calendar=gregorian",
-		                         UCAL_GREGORIAN, &err);
-
-		ucal_setDateTime(g, atoi(date), atoi(date + 5) - 1,
-		                 atoi(date + 8), 12, 0, 0, &err);
-		when = ucal_getMillis(g, &err);
-		ucal_close(g);
-	}
-	ucal_setMillis(cal, when, &err);
-	year = ucal_get(cal, UCAL_YEAR, &err);
-	month = ucal_get(cal, UCAL_MONTH, &err);
-	leap = ucal_get(cal, UCAL_IS_LEAP_MONTH, &err);
-	day = ucal_get(cal, UCAL_DATE, &err);
-	ucal_close(cal);
-	if (U_FAILURE(err) || year < 1 || month < 0 || month > 11 || day < 1 ||
-	    day > 30)
-		return NULL;
-	if (day == 10 || day == 20 || day == 30)
-		snprintf(dayname, sizeof(dayname), "%s十",
-		         day == 10 ? "初" : day == 20 ? "二" : "三");
-	else
-		snprintf(dayname, sizeof(dayname), "%s%s", tens[day / 10],
-		         digits[day % 10]);
-	return xasprintf("%s%s年%s%s月%s", stems[(year - 1) % 10],
-	                 branches[(year - 1) % 12], leap ? "闰" : "",
-	                 months[month], dayname);
 }
 
 static int
@@ -627,7 +567,7 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 		xmlNewProp(issue, X("url"), X(paper->url));
 	xmlNewProp(issue, X("date"), X(date));
 	xmlNewProp(issue, X("weekday"), X(weekday(date)));
-	if ((lunar_date = lunar(date)) != NULL) {
+	if ((lunar_date = lunar_name(date)) != NULL) {
 		xmlNewProp(issue, X("lunar"), X(lunar_date));
 		free(lunar_date);
 	}

@@ -8,7 +8,8 @@
  *   body.c      body      cmark-gfm tree, fitted to Chinese copy
  *   validate.c  validate  the one stage that judges input → struct story
  *   storyxml.c  story XML struct story → <story> (libxml2 tree)
- *   issue.c     issue     issue.yaml → <issue>, schema-checked (schema.c)
+ *   issue.c     issue     issue.yaml → <issue>, schema-checked (schema.c);
+ *                         its 农历 from lunar.c
  *   render.c    render    XSLT stylesheets over the XML (outputs.yaml)
  *   out.c       write     temporary file + rename
  *
@@ -386,6 +387,21 @@ xmlDocPtr issue_load(const struct build_opts *, const struct paper *,
 /* The issue folders (those with an issue.yaml) under articles, newest
  * (largest name) first; *n of them.  The caller frees each and the list. */
 char **issue_dirs(const char *articles, size_t *n);
+
+/* ---- lunar.c: 农历 from the observatories' table, 1901–2100 --------- */
+
+struct lunar {
+	int year;  /* the Gregorian year in which the lunar year begins */
+	int month; /* 1–12 */
+	int leap;  /* 1 in a leap month (闰月) */
+	int day;   /* 1–30 */
+};
+
+/* The lunar date of y-m-d; 0 outside 1901–2100 or for no such date. */
+int lunar_date(int y, int m, int d, struct lunar *);
+/* "甲辰年五月初六" for "2024-06-11"; NULL outside 1901–2100 or for a
+ * malformed date.  The caller frees. */
+char *lunar_name(const char *date);
 
 /* ---- check.c --------------------------------------------------------- */
 
