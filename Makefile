@@ -2,7 +2,7 @@
 # issue; `make check` runs every test; `make deps` installs what Debian
 # packages the project needs.
 
-PKGS     = libcmark-gfm libxml-2.0 libxslt yaml-0.1 icu-uc icu-i18n libmicrohttpd
+PKGS     = libcmark-gfm libxml-2.0 libxslt libexslt yaml-0.1 icu-uc icu-i18n libmicrohttpd
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libexslt/exslt.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -127,6 +128,7 @@ render_load(const char *dir, const char *encoding)
 
 	/* Loading again (press serve after a template change) starts over. */
 	render_free();
+	exsltRegisterAll(); /* exsl:node-set() and friends, as xsltproc has */
 	templates = xstrdup(dir);
 	print_encoding = encoding;
 	xsltSetGenericErrorFunc(NULL, gather);

@@ -41,12 +41,10 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+  <!-- The whitespace rules, the story lookup and the words. -->
+  <xsl:import href="../press.xsl"/>
 
-  <!-- Elements whose content is elements only: whitespace between them,
-       should a producer ever indent them, is not text. -->
-  <xsl:strip-space elements="archive issue page story head byline body
-                             quote list item figure"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <!-- Prefix from the output file to the site root, where press.css is:
        "" or "../".  Redeclared by each stylesheet for its contract. -->
@@ -451,8 +449,7 @@
   <!-- ================================================================
        Dateline and byline
        本报讯（记者 崔欣 通讯员 宋雅欣）: the dateline, then the byline in
-       full-width brackets.  Byline: each role label once before a run
-       of consecutive contributors of that role, ASCII spaces between.
+       full-width brackets (mode "byline" and the role labels: press.xsl).
        ================================================================ -->
 
   <xsl:template match="dateline" mode="run-in">
@@ -464,29 +461,6 @@
         <xsl:text>）</xsl:text>
       </xsl:if>
     </strong>
-  </xsl:template>
-
-  <xsl:template match="contributor" mode="byline">
-    <xsl:if test="position() &gt; 1">
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role)">
-      <xsl:call-template name="role-label"/>
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <xsl:value-of select="."/>
-  </xsl:template>
-
-  <xsl:template name="role-label">
-    <xsl:param name="role" select="@role"/>
-    <xsl:choose>
-      <xsl:when test="$role = 'reporter'">记者</xsl:when>
-      <xsl:when test="$role = 'correspondent'">通讯员</xsl:when>
-      <xsl:when test="$role = 'intern'">实习生</xsl:when>
-      <xsl:when test="$role = 'photographer'">摄影</xsl:when>
-      <xsl:when test="$role = 'author'">作者</xsl:when>
-      <xsl:otherwise><xsl:value-of select="$role"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================

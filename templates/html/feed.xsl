@@ -17,7 +17,9 @@
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns="http://www.w3.org/2005/Atom">
+                xmlns:exsl="http://exslt.org/common"
+                xmlns="http://www.w3.org/2005/Atom"
+                exclude-result-prefixes="exsl">
 
   <xsl:import href="common.xsl"/>
 
@@ -121,116 +123,38 @@
           <xsl:for-each select="head/subtitle">
             <p><strong><xsl:value-of select="."/></strong></p>
           </xsl:for-each>
-          <xsl:if test="head/dateline and not(body/*[1][self::p])">
-            <p><xsl:apply-templates select="head/dateline" mode="xhtml"/></p>
-          </xsl:if>
-          <xsl:apply-templates select="body/*" mode="xhtml">
-            <xsl:with-param name="dir" select="concat($base, $dir)"/>
-          </xsl:apply-templates>
+          <xsl:variable name="html">
+            <xsl:if test="head/dateline and not(body/*[1][self::p])">
+              <p><xsl:apply-templates select="head/dateline" mode="run-in"/></p>
+            </xsl:if>
+            <xsl:apply-templates select="body/*"/>
+          </xsl:variable>
+          <xsl:apply-templates select="exsl:node-set($html)/node()" mode="xhtml"/>
         </div>
       </content>
     </entry>
   </xsl:template>
 
   <!-- ================================================================
-       The body as XHTML (Atom's type="xhtml" content)
+       The body as XHTML (Atom's type="xhtml" content): the web edition's
+       own rendering (common.xsl), put in the XHTML namespace, photos at
+       absolute addresses
        ================================================================ -->
 
-  <xsl:template match="dateline" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <strong>
-      <xsl:value-of select="."/>
-      <xsl:if test="../byline/contributor">
-        <xsl:text>（</xsl:text>
-        <xsl:apply-templates select="../byline/contributor" mode="byline"/>
-        <xsl:text>）</xsl:text>
-      </xsl:if>
-    </strong>
-  </xsl:template>
-
-  <xsl:template match="p" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <p>
-      <xsl:if test="parent::body and not(preceding-sibling::*[1])">
-        <xsl:apply-templates select="../../head/dateline" mode="xhtml"/>
-      </xsl:if>
-      <xsl:apply-templates mode="xhtml"/>
-    </p>
-  </xsl:template>
-
-  <xsl:template match="subhead" mode="xhtml">
-    <xsl:element name="h{substring('234566', @level, 1)}"
-                 namespace="http://www.w3.org/1999/xhtml">
-      <xsl:apply-templates mode="xhtml"/>
+  <xsl:template match="*" mode="xhtml">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:apply-templates select="@* | node()" mode="xhtml"/>
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="figure" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <xsl:param name="dir"/>
-    <figure>
-      <img src="{$dir}{@href}" alt="{normalize-space(caption)}"/>
-      <xsl:if test="caption or credit">
-        <figcaption>
-          <xsl:apply-templates select="caption/node()" mode="xhtml"/>
-          <xsl:if test="caption and credit"><br/></xsl:if>
-          <xsl:for-each select="credit">
-            <small><xsl:value-of select="."/></small>
-          </xsl:for-each>
-        </figcaption>
-      </xsl:if>
-    </figure>
+  <xsl:template match="@* | text()" mode="xhtml">
+    <xsl:copy/>
   </xsl:template>
 
-  <xsl:template match="quote" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <blockquote><xsl:apply-templates mode="xhtml"/></blockquote>
-  </xsl:template>
-
-  <xsl:template match="list[@type = 'ordered']" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <ol>
-      <xsl:if test="@start">
-        <xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates mode="xhtml"/>
-    </ol>
-  </xsl:template>
-
-  <xsl:template match="list" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <ul><xsl:apply-templates mode="xhtml"/></ul>
-  </xsl:template>
-
-  <xsl:template match="item" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <li><xsl:apply-templates mode="xhtml"/></li>
-  </xsl:template>
-
-  <xsl:template match="pre" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <pre><xsl:value-of select="."/></pre>
-  </xsl:template>
-
-  <xsl:template match="hr" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <hr/>
-  </xsl:template>
-
-  <xsl:template match="strong" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <strong><xsl:apply-templates mode="xhtml"/></strong>
-  </xsl:template>
-
-  <xsl:template match="em" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <em><xsl:apply-templates mode="xhtml"/></em>
-  </xsl:template>
-
-  <xsl:template match="code" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <code><xsl:value-of select="."/></code>
-  </xsl:template>
-
-  <xsl:template match="a" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <a href="{@href}">
-      <xsl:if test="@title">
-        <xsl:attribute name="title"><xsl:value-of select="@title"/></xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates mode="xhtml"/>
-    </a>
-  </xsl:template>
-
-  <xsl:template match="br" mode="xhtml" xmlns="http://www.w3.org/1999/xhtml">
-    <br/>
+  <xsl:template match="img/@src" mode="xhtml">
+    <xsl:attribute name="src">
+      <xsl:value-of select="concat($base, $issue/@id, '/', .)"/>
+    </xsl:attribute>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -26,7 +26,6 @@
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
-  <xsl:param name="slug" select="''"/>
   <xsl:param name="root" select="''"/>
 
   <xsl:template match="/">
@@ -50,7 +49,6 @@
   </xsl:template>
 
   <xsl:template match="/issue" mode="document">
-    <xsl:variable name="story" select="(/issue/page/story[@slug = $slug] | /story)[1]"/>
     <xsl:if test="not($story)">
       <xsl:message terminate="yes">
         <xsl:text>story.xsl: no story with slug "</xsl:text>

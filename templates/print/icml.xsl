@@ -42,17 +42,12 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
+  <!-- The whitespace rules, $story and the words (role labels). -->
+  <xsl:import href="../press.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" standalone="yes" indent="yes"/>
 
-  <xsl:strip-space elements="archive issue page story head byline body
-                             quote list item figure table thead tbody row"/>
-
-  <xsl:param name="slug" select="''"/>
-
   <xsl:variable name="styles" select="document('styles.xml')/styles"/>
-
-  <xsl:variable name="story"
-                select="(/issue/page/story[@slug = $slug] | /story)[1]"/>
 
   <xsl:variable name="default-char">$ID/NormalCharacterStyle</xsl:variable>
   <xsl:variable name="default-para">$ID/NormalParagraphStyle</xsl:variable>
@@ -264,28 +259,6 @@
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="contributor" mode="byline">
-    <xsl:if test="position() &gt; 1">
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role)">
-      <xsl:call-template name="role-label"/>
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <xsl:value-of select="."/>
-  </xsl:template>
-
-  <xsl:template name="role-label">
-    <xsl:choose>
-      <xsl:when test="@role = 'reporter'">记者</xsl:when>
-      <xsl:when test="@role = 'correspondent'">通讯员</xsl:when>
-      <xsl:when test="@role = 'intern'">实习生</xsl:when>
-      <xsl:when test="@role = 'photographer'">摄影</xsl:when>
-      <xsl:when test="@role = 'author'">作者</xsl:when>
-      <xsl:otherwise><xsl:value-of select="@role"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================

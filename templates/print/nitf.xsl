@@ -49,18 +49,14 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns="http://iptc.org/std/NITF/2006-10-18/">
 
+  <!-- The whitespace rules, $story and the words (role labels). -->
+  <xsl:import href="../press.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
-
-  <xsl:strip-space elements="archive issue page story head byline body
-                             quote list item figure"/>
-
-  <xsl:param name="slug" select="''"/>
 
   <!-- The paper's time zone, for NITF's normalised dates. -->
   <xsl:param name="tz" select="'+0800'"/>
 
-  <xsl:variable name="story"
-                select="(/issue/page/story[@slug = $slug] | /story)[1]"/>
   <xsl:variable name="the-issue" select="$story/ancestor::issue"/>
   <xsl:variable name="the-page" select="$story/parent::page"/>
 
@@ -225,17 +221,6 @@
       </xsl:if>
       <xsl:value-of select="."/>
     </person>
-  </xsl:template>
-
-  <xsl:template name="role-label">
-    <xsl:choose>
-      <xsl:when test="@role = 'reporter'">记者</xsl:when>
-      <xsl:when test="@role = 'correspondent'">通讯员</xsl:when>
-      <xsl:when test="@role = 'intern'">实习生</xsl:when>
-      <xsl:when test="@role = 'photographer'">摄影</xsl:when>
-      <xsl:when test="@role = 'author'">作者</xsl:when>
-      <xsl:otherwise><xsl:value-of select="@role"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================

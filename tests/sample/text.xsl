@@ -2,9 +2,11 @@
 <!-- The words of an issue in reading order, one block a line, the way the
      printed page shows them: banner, kicker, headline, subtitles, the
      dateline and byline run into the first paragraph, captions, credits.
-     Written for the test independently of the web stylesheets. -->
+     Written for the test independently of the web stylesheets; the role
+     labels are the paper's, from templates/words.xml. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:variable name="words" select="document('../../templates/words.xml')/words"/>
   <xsl:template match="/issue">
     <xsl:for-each select="page">
       <xsl:value-of select="@banner"/><xsl:text>&#10;</xsl:text>
@@ -23,13 +25,7 @@
           <xsl:for-each select="ancestor::story/head/byline/contributor">
             <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
             <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role)">
-              <xsl:choose>
-                <xsl:when test="@role = 'reporter'">记者 </xsl:when>
-                <xsl:when test="@role = 'correspondent'">通讯员 </xsl:when>
-                <xsl:when test="@role = 'intern'">实习生 </xsl:when>
-                <xsl:when test="@role = 'photographer'">摄影 </xsl:when>
-                <xsl:when test="@role = 'author'">作者 </xsl:when>
-              </xsl:choose>
+              <xsl:value-of select="concat($words/role[@name = current()/@role], ' ')"/>
             </xsl:if>
             <xsl:value-of select="."/>
           </xsl:for-each>
