@@ -20,7 +20,8 @@ endif
 SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
            tools/out.c tools/story.c tools/issue.c tools/build.c tools/cache.c \
-           tools/serve.c tools/check.c tools/lunar.c
+           tools/serve/serve.c tools/serve/messages.c tools/serve/http.c \
+           tools/check.c tools/lunar.c
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
 PRESS    = $(OUT)/bin/press
 
@@ -105,7 +106,7 @@ deps:
 	npm ci --no-audit --no-fund
 
 format:
-	clang-format -i tools/*.c tools/*.h tests/unit.c
+	clang-format -i tools/*.c tools/*.h tools/serve/*.[ch] tests/unit.c
 
 clean:
 	rm -rf out

@@ -11,22 +11,36 @@
 #   outside     /../../etc/passwd, /%2e%2e/…, ..%2f, a backslash, %00,
 #               a hidden file, and symbolic links in the served folder
 #               (to a file and to a folder outside) get 403 or 404
+#   host        only the Host names of the address it listens on are
+#               answered (DNS rebinding): evil.example gets 421, no content
+#   headers     everything served has a Content-Security-Policy (scripts
+#               only from the server itself; none at all in an SVG) and
+#               X-Content-Type-Options: nosniff
 #   save        a word appended to a story (and one saved by renaming a
-#               temporary file over it) is in its served page within
-#               0.5 s (the best of three saves, for a busy machine; 1.5 s
-#               for the program of make check SANITIZE=1, 3-5 times slower)
+#               temporary file over it) is in its served page by itself
+#               (within 10 s, twenty times what it takes; make bench
+#               measures how fast)
 #   events      /_press/events sends "event: reload" after a save
 #   overlay     a story without its title is answered with the overlay:
 #               FILE:LINE:COL: error: …; fixed, the story comes back
 #   templates   a broken template puts the overlay on every page while
 #               the server keeps serving; repaired, the pages come back
+#   left out    a story left out for its errors is named, with its
+#               messages, on its issue's pages as served (never on disk)
+#   limits      260 clients that send nothing, or 300 event clients, do
+#               not keep a page from being served; event clients past
+#               the cap get 503 with Retry-After; the slots of event
+#               clients that went away are free again within seconds; an
+#               idle connection is closed
 #   on disk     no built file holds the reload script
-#   chromium    tests/serve/reload.mjs: the open page reloads by itself
+#   chromium    tests/serve/reload.mjs: the open page reloads by itself;
+#               an SVG with a script, opened on its own, runs none
 #               (skipped without node_modules/playwright-core or chromium)
 #   stop        SIGTERM stops it with status 0, and no sanitizer report;
 #               without -o, its private folder is gone after it, even
 #               when a second signal comes during the clean-up
 #   usage       a bad port or a PATH outside the articles is exit 2
+#   --host      the address given is one more Host name answered
 #
 # Environment (set by tests/run): PRESS, the program; TMP, a scratch
 # folder.  Run from the repository root.  Prints "ok   NAME", "FAIL NAME"
@@ -45,24 +59,25 @@ indent() { sed 's/^/    /' "$@"; }
 
 pid=
 cpid=
+hpid=
+ipid=
 story=$tmp/articles/2024-06-11/huairou.md
 template=$tmp/templates/html/story.xsl
 # Every process this suite starts stops with it, whatever happens.
 cleanup() {
 	[ -n "$cpid" ] && kill "$cpid" 2>/dev/null
+	[ -n "$hpid" ] && kill "$hpid" 2>/dev/null
+	[ -n "$ipid" ] && kill "$ipid" 2>/dev/null
 	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
 	pid=
 	cpid=
+	hpid=
+	ipid=
 }
 trap cleanup EXIT
 trap 'cleanup; exit 1' INT TERM HUP
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-case $PRESS in
-*/asan/*) bound=1500 ;;
-*) bound=500 ;;
-esac
-export SERVE_BOUND_MS=$bound
 
 # wait_for MS COMMAND...: runs COMMAND every 20 ms until it succeeds;
 # fails when MS milliseconds pass first.
@@ -102,6 +117,12 @@ else
 	exit 0
 fi
 u=http://127.0.0.1:$p
+# A connection that never sends a byte, opened now and looked at near
+# the end (under "limits").
+if command -v bash >/dev/null; then
+	bash tests/serve/conns.sh idle "$p" 45 >"$tmp/idle" 2>&1 &
+	ipid=$!
+fi
 
 # fetch PATH [CURL OPTION...]: the status in $code, the body in
 # $tmp/body, the headers in $tmp/head.
@@ -177,6 +198,68 @@ else
 		notok "POST is 405: $code"
 	fi
 
+	# ---- host ----------------------------------------------------------
+	# A page of another site whose name is made to point at 127.0.0.1
+	# sends its own name: nothing is answered to it.
+	for h in evil.example "evil.example:$p" 127.0.0.1.evil.example \
+	    "localhost.evil.example:$p" "evil.example:$p/_press/events"; do
+		for path in / /2024-06-11/huairou.html /_press/reload.js \
+		    /_press/events; do
+			fetch "$path" -H "Host: $h" --max-time 3
+			if { [ "$code" = 421 ] || [ "$code" = 403 ]; } &&
+			    ! grep -q '劳动午报\|EventSource\|<script\|retry:' "$tmp/body"; then
+				ok "Host: $h gets $code for $path"
+			else
+				notok "Host: $h is refused for $path: $code"
+				indent "$tmp/body" | head -5
+			fi
+		done
+	done
+	for h in 127.0.0.1 "127.0.0.1:$p" localhost "localhost:$p" \
+	    LocalHost "[::1]" "[::1]:$p"; do
+		fetch /2024-06-11/huairou.html -H "Host: $h"
+		if [ "$code" = 200 ] && grep -q '</html>' "$tmp/body"; then
+			ok "Host: $h is answered"
+		else
+			notok "Host: $h is answered: $code"
+		fi
+	done
+
+	# ---- headers -------------------------------------------------------
+	# policy WANT NAME: the last answer has X-Content-Type-Options:
+	# nosniff and a Content-Security-Policy whose script sources (its
+	# script-src, else its default-src) are exactly WANT: 'self' (HTML,
+	# for the reload script) or 'none'.
+	policy() {
+		csp=$(header Content-Security-Policy)
+		nosniff=$(header X-Content-Type-Options)
+		src=$(printf '%s\n' "$csp" | tr ';' '\n' | sed -n 's/^ *script-src  *//p')
+		[ -n "$src" ] ||
+		    src=$(printf '%s\n' "$csp" | tr ';' '\n' | sed -n 's/^ *default-src  *//p')
+		src=$(echo $src)
+		if [ "$src" = "$1" ] && [ "$nosniff" = nosniff ]; then
+			ok "$2: Content-Security-Policy with scripts from $1, nosniff"
+		else
+			notok "$2: Content-Security-Policy with scripts from $1, nosniff"
+			echo "    Content-Security-Policy: $csp"
+			echo "    X-Content-Type-Options: $nosniff"
+		fi
+	}
+	for path in / /2024-06-11/ /2024-06-11/huairou.html \
+	    /2024-06-11/no-such-story.html; do
+		fetch "$path"
+		policy "'self'" "GET $path"
+	done
+	for path in /press.css "/$img" /_press/print/2024-06-11/issue.xml \
+	    /_press/reload.js /feed.xml /2024-06-11; do
+		fetch "$path"
+		policy "'none'" "GET $path"
+	done
+	fetch /_press/events --max-time 1
+	policy "'none'" "GET /_press/events"
+	fetch / -H 'Host: evil.example'
+	policy "'none'" "the answer to Host: evil.example"
+
 	# ---- outside -------------------------------------------------------
 	ln -s /etc/passwd "$tmp/out/site/passwd.txt"
 	ln -s /etc "$tmp/out/site/etc"
@@ -203,23 +286,14 @@ else
 	page_has() {
 		curl -s --max-time 5 "$u/2024-06-11/huairou.html" | grep -q "$1"
 	}
-	times=
-	best=99999
-	for i in 1 2 3; do
-		word=SERVESAVE$i$$
-		t0=$(now_ms)
-		printf '\n%s\n' "$word" >>"$story"
-		wait_for 5000 page_has "$word" || break
-		took=$(($(now_ms) - t0))
-		times="$times $took"
-		[ "$took" -lt "$best" ] && best=$took
-		[ "$best" -le "$bound" ] && break
-		sleep 0.2
-	done
-	if [ "$best" -le "$bound" ]; then
-		ok "a save is in the served page within $bound ms (${times# } ms)"
+	# That the page follows the save, not how fast: make bench measures
+	# the latency (a few hundred ms); 10 s is for a machine under load.
+	word=SERVESAVE$$
+	printf '\n%s\n' "$word" >>"$story"
+	if wait_for 10000 page_has "$word"; then
+		ok "a save is in the served page by itself"
 	else
-		notok "a save is in the served page within $bound ms (${times# } ms)"
+		notok "a save is in the served page by itself (within 10 s)"
 		indent "$tmp/log" | tail -5
 	fi
 
@@ -227,7 +301,7 @@ else
 	cp "$story" "$tmp/articles/2024-06-11/.huairou.md.swp"
 	printf '\n%s\n' "SERVERENAME$$" >>"$tmp/articles/2024-06-11/.huairou.md.swp"
 	mv "$tmp/articles/2024-06-11/.huairou.md.swp" "$story"
-	if wait_for 3000 page_has "SERVERENAME$$"; then
+	if wait_for 10000 page_has "SERVERENAME$$"; then
 		ok "a save by rename is in the served page"
 	else
 		notok "a save by rename is in the served page"
@@ -240,7 +314,7 @@ else
 	reloaded() { grep -q '^event: reload' "$tmp/events"; }
 	wait_for 5000 connected
 	printf '\n%s\n' "SERVEEVENT$$" >>"$story"
-	if wait_for 2000 reloaded; then
+	if wait_for 10000 reloaded; then
 		ok "/_press/events sends a reload event after a save"
 	else
 		notok "/_press/events sends a reload event after a save"
@@ -264,7 +338,7 @@ else
 		grep -q 'id="press-overlay"' "$tmp/body"
 	}
 	grep -v '^title:' "$tmp/story.orig" >"$story"
-	if wait_for 3000 overlaid &&
+	if wait_for 10000 overlaid &&
 	    grep -q 'huairou\.md:[0-9][0-9]*:[0-9][0-9]*: error: missing required key' "$tmp/body" &&
 	    has_script && [ "$code" = 200 ] && [ "$(header Cache-Control)" = no-store ]; then
 		ok "a story with errors is answered with the overlay (FILE:LINE:COL)"
@@ -291,7 +365,7 @@ else
 		fetch /2024-06-11/huairou.html
 		grep -q "$title" "$tmp/body" && ! grep -q 'press-overlay' "$tmp/body"
 	}
-	if wait_for 3000 fixed; then
+	if wait_for 10000 fixed; then
 		ok "the fixed story comes back"
 	else
 		notok "the fixed story comes back"
@@ -305,7 +379,7 @@ else
 		grep -q 'id="press-overlay"' "$tmp/body" &&
 		    grep -q 'story\.xsl' "$tmp/body"
 	}
-	if wait_for 3000 template_overlay; then
+	if wait_for 10000 template_overlay; then
 		fetch /press.css
 		if [ "$code" = 200 ]; then
 			ok "a broken template: overlay on the pages, the server keeps serving"
@@ -321,15 +395,119 @@ else
 		fetch /2024-06-11/miyun.html
 		[ "$code" = 200 ] && ! grep -q 'press-overlay' "$tmp/body"
 	}
-	if wait_for 3000 repaired; then
+	if wait_for 10000 repaired; then
 		ok "the repaired template brings the pages back"
 	else
 		notok "the repaired template brings the pages back"
 	fi
+
+	# ---- left out ------------------------------------------------------
+	# huairou.md without its title is left out of its issue.  Once
+	# another story is saved, the issue's pages are served again (the
+	# overlay is the broken story's own page): they name the story that
+	# is not on them, with its messages, so the editor sees the hole.
+	miyun=$tmp/articles/2024-06-11/miyun.md
+	cp "$miyun" "$tmp/miyun.orig"
+	grep -v '^title:' "$tmp/story.orig" >"$story"
+	wait_for 10000 overlaid
+	printf '\n%s\n' "SERVELEFTOUT$$" >>"$miyun"
+	left_out() {
+		fetch "$1"
+		[ "$code" = 200 ] && grep -q 'id="press-left-out"' "$tmp/body" &&
+		    grep -q 'huairou\.md:[0-9][0-9]*:[0-9][0-9]*: error: missing required key' "$tmp/body" &&
+		    ! grep -q 'id="press-overlay"' "$tmp/body"
+	}
+	for path in /2024-06-11/ /2024-06-11/page-3.html; do
+		if wait_for 10000 left_out "$path"; then
+			ok "GET $path names the story left out, with its messages"
+		else
+			notok "GET $path names the story left out, with its messages"
+			indent "$tmp/body" | grep -i 'press-\|error' | head -10
+		fi
+	done
+	cp "$tmp/story.orig" "$story"
+	cp "$tmp/miyun.orig" "$miyun"
+	none_left_out() {
+		fetch /2024-06-11/
+		[ "$code" = 200 ] && ! grep -q 'press-left-out' "$tmp/body"
+	}
+	if wait_for 10000 none_left_out; then
+		ok "the story fixed, its issue's pages name none left out"
+	else
+		notok "the story fixed, its issue's pages name none left out"
+	fi
+
+	# ---- limits --------------------------------------------------------
+	# No timing here: each request must succeed, whatever it takes.
+	page_ok() {
+		fetch /2024-06-11/huairou.html --max-time 30
+		[ "$code" = 200 ] && grep -q '</html>' "$tmp/body"
+	}
+	held() { grep -q '^holding' "$tmp/hold"; }
+	if ! command -v bash >/dev/null; then
+		skip "limits: bash is not installed"
+	else
+		bash tests/serve/conns.sh hold "$p" 260 >"$tmp/hold" 2>&1 &
+		hpid=$!
+		wait_for 60000 held
+		sleep 1 # for the server to take them all
+		if held && page_ok; then
+			ok "a page is served while 260 clients send nothing ($(cat "$tmp/hold"))"
+		else
+			notok "a page is served while 260 clients send nothing: $code"
+			indent "$tmp/hold"
+		fi
+		kill "$hpid" 2>/dev/null
+		wait "$hpid" 2>/dev/null
+		hpid=
+
+		bash tests/serve/conns.sh hold "$p" 300 \
+		    'GET /_press/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n' \
+		    >"$tmp/hold" 2>&1 &
+		hpid=$!
+		wait_for 60000 held
+		sleep 1
+		if held && page_ok; then
+			ok "a page is served while 300 event clients wait ($(cat "$tmp/hold"))"
+		else
+			notok "a page is served while 300 event clients wait: $code"
+			indent "$tmp/hold"
+		fi
+		fetch /_press/events --max-time 10
+		if [ "$code" = 503 ] && [ -n "$(header Retry-After)" ]; then
+			ok "an event client past the cap gets 503 with Retry-After: $(header Retry-After)"
+		else
+			notok "an event client past the cap gets 503 with Retry-After: $code"
+			indent "$tmp/head"
+		fi
+		kill "$hpid" 2>/dev/null
+		wait "$hpid" 2>/dev/null
+		hpid=
+		# Noticed within a second or two; 15 s for a machine under load.
+		events_open() {
+			fetch /_press/events --max-time 1
+			[ "$code" = 200 ]
+		}
+		if wait_for 15000 events_open; then
+			ok "the event clients that went away free their slots"
+		else
+			notok "the event clients that went away free their slots: $code"
+		fi
+		if [ -n "$ipid" ]; then
+			wait "$ipid"
+			ipid=
+			if grep -q '^closed$' "$tmp/idle"; then
+				ok "a connection that sends nothing is closed"
+			else
+				notok "a connection that sends nothing is closed (within 45 s)"
+				indent "$tmp/idle"
+			fi
+		fi
+	fi
 fi
 
 # ---- on disk ---------------------------------------------------------------
-if grep -rl '_press/reload\|EventSource' "$tmp/out" >"$tmp/found" 2>/dev/null; then
+if grep -rl '_press/\|EventSource\|press-left-out\|press-overlay' "$tmp/out" >"$tmp/found" 2>/dev/null; then
 	notok "no built file holds the reload script"
 	indent "$tmp/found"
 else
@@ -342,8 +520,11 @@ if [ ! -d node_modules/playwright-core ]; then
 elif ! command -v node >/dev/null || [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
 	skip "chromium: node or chromium is not installed"
 else
+	# An SVG with a script, put where the server serves it.
+	printf '%s\n' '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.documentElement.setAttribute("data-ran", "1")</script></svg>' \
+	    >"$tmp/out/site/script.svg"
 	node tests/serve/reload.mjs "$u/2024-06-11/huairou.html" "$story" \
-	    >"$tmp/chromium" 2>&1
+	    "$u/script.svg" >"$tmp/chromium" 2>&1
 	cat "$tmp/chromium"
 	if ! grep -q '^ok \|^FAIL ' "$tmp/chromium"; then
 		notok "chromium: reload.mjs printed no result"
@@ -407,3 +588,40 @@ for args in "-p 70000" "-p x" "-a $tmp/articles /etc" "--bogus"; do
 		indent "$tmp/usage"
 	fi
 done
+
+# ---- --host ----------------------------------------------------------------
+# The address given to --host is one more Host name answered (127.0.0.2
+# is loopback too on Linux).
+port3() {
+	sed -n 's|^press: serving http://127\.0\.0\.2:\([0-9][0-9]*\)/$|\1|p' "$tmp/log3"
+}
+started3() { [ -n "$(port3)" ] || ! kill -0 "$pid" 2>/dev/null; }
+if ! command -v curl >/dev/null; then
+	skip "--host: curl is not installed"
+else
+	"$PRESS" serve -a "$tmp/articles" -t "$tmp/templates" -o "$tmp/out3" \
+	    -p 0 --host 127.0.0.2 >"$tmp/log3" 2>&1 &
+	pid=$!
+	wait_for 20000 started3
+	p3=$(port3)
+	if [ -z "$p3" ]; then
+		skip "--host: cannot serve on 127.0.0.2"
+		cleanup
+	else
+		u=http://127.0.0.2:$p3
+		fetch /2024-06-11/huairou.html
+		if [ "$code" = 200 ]; then
+			ok "--host 127.0.0.2: Host: 127.0.0.2:$p3 is answered"
+		else
+			notok "--host 127.0.0.2: Host: 127.0.0.2:$p3 is answered: $code"
+		fi
+		fetch /2024-06-11/huairou.html -H 'Host: evil.example'
+		if [ "$code" = 421 ] || [ "$code" = 403 ]; then
+			ok "--host 127.0.0.2: Host: evil.example gets $code"
+		else
+			notok "--host 127.0.0.2: Host: evil.example is refused: $code"
+		fi
+		stop "--host 127.0.0.2: SIGTERM stops it cleanly" "$pid" "$tmp/log3"
+		pid=
+	fi
+fi

@@ -1,6 +1,14 @@
 #!/bin/sh
-# make bench: press against Hugo on the same generated corpus, at N =
-# 1,000 and 10,000 stories (BENCH_SIZES to change), in one run.
+# make bench: the save-to-reload latency of press serve, then press
+# against Hugo on the same generated corpus, at N = 1,000 and 10,000
+# stories (BENCH_SIZES to change; empty for the latency alone), in one
+# run.
+#
+# press serve on a copy of the sample: BENCH_SAVES saves (20) of a story,
+# each timed from the write to the reload event on an open event stream
+# (what makes an open page reload) and to the served page holding the
+# word saved (what the reloaded page shows); median and worst, in ms,
+# polled every 5 ms.
 #
 # For each size: a full build, a no-op rebuild, a rebuild after one story
 # changed, a rebuild after one template changed, peak memory, and
@@ -11,7 +19,7 @@ set -eu
 cd "$(dirname "$0")/.."
 PRESS=$PWD/out/bin/press
 GEN=$PWD/out/bin/gencorpus
-SIZES=${BENCH_SIZES:-1000 10000}
+SIZES=${BENCH_SIZES-1000 10000}
 RUNS=${BENCH_RUNS:-3}
 B=$PWD/out/bench
 mkdir -p "$B"
@@ -73,6 +81,70 @@ HTML
 	done
 }
 
+ms() { echo $(($(date +%s%N) / 1000000)); }
+
+serve_latency() {
+	command -v curl >/dev/null || { echo "serve latency: curl is not installed"; return; }
+	d=$B/serve
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp -R articles templates "$d/"
+	"$PRESS" serve -a "$d/articles" -t "$d/templates" -o "$d/out" -p 0 \
+	    >"$d/log" 2>&1 &
+	spid=$!
+	port=
+	for _ in $(seq 200); do
+		port=$(sed -n 's|^press: serving http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$d/log")
+		[ -n "$port" ] && break
+		sleep 0.1
+	done
+	if [ -z "$port" ]; then
+		echo "serve latency: press serve did not start"
+		kill "$spid" 2>/dev/null || true
+		return
+	fi
+	u=http://127.0.0.1:$port
+	curl -sN "$u/_press/events" >"$d/events" 2>/dev/null &
+	epid=$!
+	sleep 0.5
+	story=$d/articles/2024-06-11/huairou.md
+	: >"$d/times"
+	for i in $(seq "${BENCH_SAVES:-20}"); do
+		n0=$(grep -c '^event: reload' "$d/events" || true)
+		t0=$(ms)
+		printf '\n%s\n' "BENCHSAVE$i" >>"$story"
+		t1=
+		t2=
+		while [ $(($(ms) - t0)) -lt 10000 ]; do
+			if [ -z "$t1" ] &&
+			    [ "$(grep -c '^event: reload' "$d/events" || true)" -gt "$n0" ]; then
+				t1=$(($(ms) - t0))
+			fi
+			if [ -n "$t1" ] &&
+			    curl -s "$u/2024-06-11/huairou.html" | grep -q "BENCHSAVE$i"; then
+				t2=$(($(ms) - t0))
+				break
+			fi
+			sleep 0.005
+		done
+		echo "${t1:-NaN} ${t2:-NaN}" >>"$d/times"
+		sleep 0.3
+	done
+	kill "$epid" 2>/dev/null || true
+	kill -TERM "$spid" 2>/dev/null || true
+	wait "$spid" 2>/dev/null || true
+	stat() { # COLUMN: median and worst
+		cut -d' ' -f"$1" "$d/times" | sort -n |
+		    awk '{ v[NR] = $1 } END { printf "%s ms median, %s ms worst (%d saves)", v[int((NR + 1) / 2)], v[NR], NR }'
+	}
+	echo "press serve, save to reload event:    $(stat 1)"
+	echo "press serve, save to the page served: $(stat 2)"
+	echo
+}
+
+serve_latency
+
+[ -n "$SIZES" ] || exit 0
 printf '%-7s %-28s %10s %10s %8s\n' N measure press hugo press/hugo
 for n in $SIZES; do
 	c=$B/corpus-$n

@@ -3,23 +3,27 @@
 // its file without anyone pressing reload.
 //
 //   save         a word appended to the story appears in the open page,
-//                by a reload the server asked for, within 0.5 s of the
-//                save (the best of five saves, for a busy machine; the
-//                environment's SERVE_BOUND_MS may say another bound)
+//                by a reload the server asked for (within 10 s, twenty
+//                times what it takes: no clock decides a test; make
+//                bench measures the latency)
 //   overlay      the story saved without its title: the page turns into
 //                the overlay, which names FILE:LINE:COL of the error
 //   fixed        the story saved whole again: the page is the story again
-//   no console   the page logged no error (the reload script included)
+//   no console   the page logged no error (the reload script included:
+//                the Content-Security-Policy lets it run)
+//   svg          an SVG with a script, opened on its own as a reader
+//                would, does not run it
 //
-// usage: node tests/serve/reload.mjs URL FILE.md
-// URL is the story's page on a running `press serve`, FILE.md its source.
+// usage: node tests/serve/reload.mjs URL FILE.md [SVGURL]
+// URL is the story's page on a running `press serve`, FILE.md its source,
+// SVGURL an SVG with a script the server serves.
 // Prints "ok   serve: chromium: NAME" or "FAIL serve: chromium: NAME" with
 // details indented by 4 spaces; the file is left as it was found.  Exits
 // 1 on a failure, 2 on a usage error.
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [url, file] = process.argv.slice(2);
+const [url, file, svgurl] = process.argv.slice(2);
 if (!url || !file) {
   console.error('usage: reload.mjs URL FILE.md');
   process.exit(2);
@@ -32,7 +36,7 @@ const fail = (name, why) => {
   console.log(`FAIL serve: chromium: ${name}`);
   if (why) console.log(String(why).replace(/^/gm, '    '));
 };
-const bound = Number(process.env.SERVE_BOUND_MS) || 500;
+const bound = 10000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Polls the page's text until test(text) holds; the milliseconds it took,
@@ -78,42 +82,32 @@ try {
   // check measures a save, not the connection.
   await sleep(300);
 
-  // A busy machine can be slow once: the best of five saves counts.
-  const times = [];
-  let seen = true;
-  for (let i = 0; i < 5 && seen; i++) {
-    const before = navigations;
-    const word = `SERVEMARK${Date.now()}`;
-    const t0 = Date.now();
-    writeFileSync(file, `${original}\n${word}\n`);
-    seen = (await until(page, (t) => t.includes(word), 5000)) >= 0 &&
-           navigations > before;
-    times.push(Date.now() - t0);
-    if (seen && times[i] <= bound) break;
-    await sleep(200);
-  }
-  if (seen && Math.min(...times) <= bound)
-    ok(`a save shows in the open page by itself within ${bound} ms (${times.join(', ')} ms)`);
+  const before = navigations;
+  const word = `SERVEMARK${Date.now()}`;
+  writeFileSync(file, `${original}\n${word}\n`);
+  const seen = (await until(page, (t) => t.includes(word), bound)) >= 0;
+  if (seen && navigations > before)
+    ok('a save shows in the open page by itself');
   else
-    fail(`a save shows in the open page by itself within ${bound} ms`,
-         seen ? `${times.join(', ')} ms` : 'the word never appeared, or not by a reload');
+    fail('a save shows in the open page by itself (within 10 s)',
+         seen ? 'not by a reload' : 'the word never appeared');
 
   writeFileSync(file, original.replace(/^title:.*\n/m, ''));
-  let ms = await until(page, (t) => /missing required key 'title'/.test(t), 5000);
+  let ms = await until(page, (t) => /missing required key 'title'/.test(t), bound);
   const text = ms < 0 ? '' :
     await page.evaluate(() => document.body.innerText).catch(() => '');
   if (ms >= 0 && /\.md:\d+:\d+: error: /.test(text) &&
       (await page.$('#press-overlay')) !== null)
-    ok(`a story with errors turns into the overlay (${ms} ms)`);
+    ok('a story with errors turns into the overlay');
   else
     fail('a story with errors turns into the overlay', text || 'no overlay');
 
   writeFileSync(file, original);
   const title = (original.match(/^title:\s*(.*)$/m) || [])[1] || '';
   ms = await until(page, (t) => title !== '' && t.includes(title) &&
-                   !t.includes('missing required key'), 5000);
+                   !t.includes('missing required key'), bound);
   if (ms >= 0 && (await page.$('#press-overlay')) === null)
-    ok(`the fixed story comes back (${ms} ms)`);
+    ok('the fixed story comes back');
   else
     fail('the fixed story comes back', `title ${title}`);
 
@@ -121,6 +115,20 @@ try {
     ok('no error on the console');
   else
     fail('no error on the console', errors.join('\n'));
+
+  if (svgurl) {
+    // The script would mark the document; the policy keeps it from running.
+    const svg = await browser.newPage();
+    await svg.goto(svgurl, { waitUntil: 'load' });
+    await sleep(200);
+    const ran = await svg.evaluate(
+      () => document.documentElement.getAttribute('data-ran'));
+    if (ran === null)
+      ok('an SVG opened on its own runs no script');
+    else
+      fail('an SVG opened on its own runs no script', `data-ran=${ran}`);
+    await svg.close();
+  }
 } catch (e) {
   fail('the browser ran', e.stack || e);
 } finally {
