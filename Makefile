@@ -21,7 +21,10 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
            tools/out.c tools/story.c tools/issue.c tools/build.c tools/cache.c \
            tools/serve/serve.c tools/serve/messages.c tools/serve/http.c \
-           tools/check.c tools/lunar.c
+           tools/check.c tools/lunar.c $(PROOF)
+PROOF    = tools/proof/house.c tools/proof/seg.c tools/proof/collect.c \
+           tools/proof/rules-punct.c tools/proof/rules-words.c \
+           tools/proof/rules-form.c tools/proof/fix.c tools/proof/run.c
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
 PRESS    = $(OUT)/bin/press
 
@@ -58,7 +61,7 @@ check: $(PRESS) $(OUT)/bin/unit out/bin/gencorpus
 FUZZTIME ?= 60
 FUZZ      = out/fuzz/press-fuzz
 
-$(FUZZ): $(SRCS) tools/fuzz.c tools/press.h
+$(FUZZ): $(SRCS) tools/fuzz.c tools/press.h tools/proof/proof.h
 	@mkdir -p $(@D)
 	clang -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
 	    $(shell pkg-config --cflags $(PKGS)) -o $@ $(SRCS) tools/fuzz.c $(LDLIBS)
@@ -106,7 +109,8 @@ deps:
 	npm ci --no-audit --no-fund
 
 format:
-	clang-format -i tools/*.c tools/*.h tools/serve/*.[ch] tests/unit.c
+	clang-format -i tools/*.c tools/*.h tools/serve/*.[ch] tools/proof/*.[ch] \
+	    tests/unit.c
 
 clean:
 	rm -rf out

@@ -145,7 +145,7 @@ END_TEST
 static void
 finds(const char *text, const char *want)
 {
-	char *got = check_text(text);
+	char *got = proof_text(text);
 
 	ck_assert_msg(strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"",
 	              text, got, want);

@@ -599,7 +599,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	uint64_t shared, set = 1;
 	int changed = 0, look;
 
-	check_load(opts->articles);
+	proof_load(opts->articles);
 	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
 	    !render_load(opts->templates, opts->print_encoding)) {
 		paper_free(&paper);
@@ -697,7 +697,6 @@ int
 build_preview(const struct build_opts *opts, const char *path,
               const char *dir)
 {
-	check_load(opts->articles); /* before story_load: it proofreads */
 	struct story *st = story_load(path);
 	struct paper paper = {0};
 	struct images im = {0};
@@ -705,10 +704,14 @@ build_preview(const struct build_opts *opts, const char *path,
 	char *html = NULL, *xml, *storydir, *paperfile;
 	int ok = 0;
 
+	proof_load(opts->articles);
+	proof_story(st, opts->proof);
 	/* The paper's column width when there is a paper.yaml to read. */
 	paperfile = xasprintf("%s/paper.yaml", opts->articles);
 	if (access(paperfile, R_OK) == 0)
 		paper_load(&paper, opts->articles);
+	else
+		paper_defaults(&paper);
 	free(paperfile);
 	if (st == NULL || !st->ok || !schema_load(opts->templates) ||
 	    !render_load(opts->templates, NULL)) {
@@ -716,7 +719,7 @@ build_preview(const struct build_opts *opts, const char *path,
 		paper_free(&paper);
 		return 0;
 	}
-	doc = storyxml_doc(st, paper.line_chars > 0 ? paper.line_chars : 13);
+	doc = storyxml_doc(st, paper.line_chars);
 	storydir = xstrdup(path);
 	*(strrchr(storydir, '/') ? strrchr(storydir, '/') : storydir) = '\0';
 	if (!schema_validate(doc, *storydir ? storydir : ".", path))

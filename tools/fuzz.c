@@ -28,19 +28,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct story *st;
 	xmlDocPtr doc;
 	char *html;
+	unsigned fixed;
 
 	if (dir == NULL) {
 		char tmpl[] = "/tmp/press-fuzz.XXXXXX";
 
 		xmlInitParser();
 		diag_set_hook(quiet, NULL);
-		check_load("articles");
+		proof_load("articles");
 		if (!schema_load("templates") || !render_load("templates", NULL) ||
 		    (dir = mkdtemp(tmpl)) == NULL)
 			abort();
 		dir = xstrdup(dir);
 	}
 	st = story_load_bytes("fuzz.md", (const char *)data, size);
+	proof_story(st, PROOF_LEVELS);
+	free(proof_fix(st, &fixed));
 	if (st != NULL && st->ok) {
 		doc = storyxml_doc(st, 13);
 		if (!schema_validate(doc, ".", "fuzz.md"))

@@ -27,6 +27,7 @@ static const char *const slots[] = {"lead", "main", "brief", "photo", NULL};
 /* A loaded YAML file and where it came from. */
 struct yfile {
 	char *path;
+	struct src *src; /* its text, for the proofreading of page heads */
 	yaml_document_t doc;
 	int loaded;
 };
@@ -41,7 +42,7 @@ yfile_load(struct yfile *y, const char *path)
 	if (src == NULL)
 		return 0;
 	y->loaded = fm_load(path, src->text, src->len, 0, &y->doc);
-	src_free(src);
+	y->src = src;
 	return y->loaded;
 }
 
@@ -50,6 +51,7 @@ yfile_free(struct yfile *y)
 {
 	if (y->loaded)
 		yaml_document_delete(&y->doc);
+	src_free(y->src);
 	free(y->path);
 }
 
@@ -140,14 +142,14 @@ int
 paper_load(struct paper *paper, const char *articles)
 {
 	static const char *const known[] = {"name", "publisher", "url",
-	                                    "page", NULL};
+	                                    "page", "pass-mark", NULL};
 	struct yfile y;
 	yaml_node_t *root, *page;
 	char *path = xasprintf("%s/paper.yaml", articles);
 	const char *s;
 	int ok = 0;
 
-	memset(paper, 0, sizeof(*paper));
+	paper_defaults(paper);
 	yfile_load(&y, path);
 	free(path);
 	if ((root = root_map(&y)) != NULL) {
@@ -160,6 +162,9 @@ paper_load(struct paper *paper, const char *articles)
 			paper->publisher = xstrdup(s);
 		if ((s = text(&y, root, "url", 0)) != NULL)
 			paper->url = xstrdup(s);
+		if (fm_get(&y.doc, root, "pass-mark", NULL) != NULL &&
+		    (paper->pass_mark = number(&y, root, "pass-mark")) <= 0)
+			ok = 0;
 		page = fm_get(&y.doc, root, "page", NULL);
 		if (page != NULL && page->type != YAML_MAPPING_NODE) {
 			wrong(&y, page, "page", "columns, line-chars and column-lines");
@@ -177,15 +182,26 @@ paper_load(struct paper *paper, const char *articles)
 				ok = 0;
 		}
 	}
-	/* A broadsheet: 8 columns of 13 characters (EDITORIAL.md). */
 	if (paper->columns <= 0)
-		paper->columns = 8;
+		paper->columns = PAPER_COLUMNS;
 	if (paper->line_chars <= 0)
-		paper->line_chars = 13;
+		paper->line_chars = PAPER_LINE_CHARS;
 	if (paper->col_lines <= 0)
-		paper->col_lines = 115;
+		paper->col_lines = PAPER_COL_LINES;
+	if (paper->pass_mark <= 0)
+		paper->pass_mark = PAPER_PASS_MARK;
 	yfile_free(&y);
 	return ok;
+}
+
+void
+paper_defaults(struct paper *paper)
+{
+	memset(paper, 0, sizeof(*paper));
+	paper->columns = PAPER_COLUMNS;
+	paper->line_chars = PAPER_LINE_CHARS;
+	paper->col_lines = PAPER_COL_LINES;
+	paper->pass_mark = PAPER_PASS_MARK;
 }
 
 void
@@ -368,7 +384,9 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		free(path);
 		return;
 	}
-	if ((st = story_load(path)) == NULL || !st->ok) {
+	st = story_load(path);
+	proof_story(st, is->opts->proof);
+	if (st == NULL || !st->ok) {
 		story_free(st);
 		free(path);
 		return;
@@ -457,17 +475,18 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	if ((s = text(&is->y, p, "editor", 0)) != NULL)
 		xmlNewProp(page, X("editor"), X(s));
 	stories = fm_get(&is->y.doc, p, "stories", NULL);
-	if (stories == NULL)
-		return;
-	if (stories->type != YAML_SEQUENCE_NODE) {
+	if (stories != NULL && stories->type != YAML_SEQUENCE_NODE)
 		wrong(&is->y, stories, "stories", "a list of story files");
-		return;
-	}
-	for (it = stories->data.sequence.items.start;
-	     it < stories->data.sequence.items.top; it++) {
-		place(is, page, yaml_document_get_node(&is->y.doc, *it), first);
-		first = page->last == NULL;
-	}
+	else if (stories != NULL)
+		for (it = stories->data.sequence.items.start;
+		     it < stories->data.sequence.items.top; it++) {
+			place(is, page, yaml_document_get_node(&is->y.doc, *it),
+			      first);
+			first = page->last == NULL;
+		}
+	/* The page's name and banner are head copy: the rules read them. */
+	proof_page(is->y.path, is->y.src->text, is->y.src->len, &is->y.doc, p,
+	           no, is->opts->proof);
 }
 
 static int

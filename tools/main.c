@@ -94,7 +94,8 @@ cmd_build(int argc, char **argv)
 		{"print-encoding", required_argument, NULL, 'E'},
 		{NULL, 0, NULL, 0},
 	};
-	struct build_opts opts = {"articles", "templates", "out", NULL, 0};
+	struct build_opts opts = {"articles", "templates", "out", NULL, 0,
+	                          PROOF_WARNINGS};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	iconv_t cd;
 	char *end;
@@ -128,7 +129,8 @@ cmd_build(int argc, char **argv)
 static int
 cmd_preview(int argc, char **argv)
 {
-	struct build_opts opts = {"articles", "templates", "out/preview", NULL, 1};
+	struct build_opts opts = {"articles", "templates", "out/preview", NULL, 1,
+	                          PROOF_WARNINGS};
 	int c;
 
 	while ((c = getopt(argc, argv, "a:t:o:")) != -1)

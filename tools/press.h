@@ -13,6 +13,9 @@
  *   render.c    render    XSLT stylesheets over the XML (outputs.yaml)
  *   out.c       write     temporary file + rename
  *
+ * proof/ holds the proofreading rules, a stage callers run on a loaded
+ * story when they want its findings (build, preview, serve, check).
+ *
  * story.c runs the first four stages for one story; build.c drives a
  * whole build and a preview, redoing only what cache.c finds changed.  diag.c reports every problem; util.c holds
  * allocation and UTF-8 helpers; main.c is the command line; serve.c
@@ -35,6 +38,15 @@
  * libcmark-gfm-extensions, but declared in none of its installed headers. */
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
+
+/* How the rules report: not at all, every finding a warning (a build),
+ * or each at its rule's level (press check). */
+enum proof_mode {
+	PROOF_NONE,
+	PROOF_WARNINGS,
+	PROOF_LEVELS,
+	PROOF_MAX
+};
 
 /* ---- util.c ---------------------------------------------------------- */
 
@@ -248,6 +260,11 @@ struct story {
 struct story *story_load(const char *path);
 /* The same from bytes in memory (fuzzing, tests). */
 struct story *story_load_bytes(const char *path, const char *, size_t);
+/* Front matter and body of UTF-8 text in memory, parsed without a
+ * message and not validated (--fix tries its corrections on them); NULL
+ * when the front matter is no YAML or the text holds what body.c
+ * would report. */
+struct story *story_parse_bytes(const char *path, const char *, size_t);
 void story_free(struct story *);
 
 /* ---- body.c ---------------------------------------------------------- */
@@ -362,7 +379,16 @@ struct build_opts {
 	const char *out;            /* the output folder */
 	const char *print_encoding; /* for out/print, NULL: UTF-8 */
 	unsigned jobs;              /* worker processes; 0 or 1: none */
+	enum proof_mode proof;      /* how issue_load proofreads its stories */
 };
+
+/* A broadsheet: 8 columns of 13 characters (EDITORIAL.md), 115 lines
+ * a column; the national quality check passes a paper at 3 errors per
+ * 10,000 characters at most.  paper.yaml may say otherwise. */
+#define PAPER_COLUMNS 8
+#define PAPER_LINE_CHARS 13
+#define PAPER_COL_LINES 115
+#define PAPER_PASS_MARK 3
 
 /* The paper: articles/paper.yaml. */
 struct paper {
@@ -372,10 +398,13 @@ struct paper {
 	long columns;    /* 栏 on a page, 8 on a broadsheet */
 	long line_chars; /* characters in a column's line, 13 */
 	long col_lines;  /* lines in a column */
+	long pass_mark;  /* errors per 10,000 字 a page may have */
 };
 
 /* Reads articles/paper.yaml; 0 after reporting.  paper_free() always. */
 int paper_load(struct paper *, const char *articles);
+/* The paper without a paper.yaml: the defaults above. */
+void paper_defaults(struct paper *);
 void paper_free(struct paper *);
 /*
  * Loads the issue in folder dir: its stories through the story pipeline,
@@ -403,18 +432,40 @@ int lunar_date(int y, int m, int d, struct lunar *);
  * malformed date.  The caller frees. */
 char *lunar_name(const char *date);
 
-/* ---- check.c --------------------------------------------------------- */
+/* ---- proof/: the proofreading rules ---------------------------------- */
 
 /* Loads the house configuration, articles/house.yaml: the miswritten
  * words and the rules switched off or given another level.  No file
  * means the defaults; a bad entry is reported and skipped. */
-void check_load(const char *articles);
-/* Runs the proofreading rules over a story that validated and reports
- * what they find; in a build every rule is a warning. */
-void check_story(const struct story *);
+void proof_load(const char *articles);
+/* Runs the rules over a loaded story and reports what they find. */
+void proof_story(const struct story *, enum proof_mode);
+/* The same over a page's name and banner in issue.yaml (path, its text
+ * and its YAML document); their messages are tallied under page no. */
+void proof_page(const char *path, const char *text, size_t len,
+                yaml_document_t *, yaml_node_t *page, long no,
+                enum proof_mode);
+/* Rule messages given so far about path (page: 0, or a page of an
+ * issue.yaml): in body copy and in heads, which the quality check counts
+ * twice. */
+void proof_tally(const char *path, long page, unsigned *body, unsigned *head);
+/* Rule messages given so far at a level. */
+unsigned proof_count(enum diag_level);
+/* Forgets the tallies and the house configuration. */
+void proof_reset(void);
+/*
+ * --fix: the story's text (UTF-8, LF) with every mechanical correction
+ * that keeps the story's shape, pass after pass, and how many findings
+ * they correct (*n); NULL when there is nothing to correct.  Touches no
+ * file.  The caller frees.
+ */
+char *proof_fix(const struct story *, unsigned *n);
 /* The body rules over one line of plain text (unit tests): one line
  * "COL rule-id" per finding.  The caller frees. */
-char *check_text(const char *text);
+char *proof_text(const char *text);
+
+/* ---- check.c --------------------------------------------------------- */
+
 /* press check: argv[0] is "check".  Returns the exit status. */
 int cmd_check(int argc, char **argv);
 

@@ -78,10 +78,6 @@ story_load_src(struct src *src)
 		body_parse(st, body, bodylen);
 	validate_story(st);
 	st->ok = diag_errors() == errors;
-	/* The proofreading rules only warn; they read every story that
-	 * can be walked. */
-	if (!st->too_deep)
-		check_story(st);
 	return st;
 }
 
@@ -103,6 +99,80 @@ story_load_bytes(const char *path, const char *bytes, size_t len)
 	if (src == NULL)
 		return NULL;
 	return story_load_src(src);
+}
+
+/* Whether a body nests deeper than validate.c lets any stage walk. */
+static int
+too_deep(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n;
+	int deep = 0, d;
+
+	while (!deep && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		for (d = 0, n = cmark_iter_get_node(it); n != NULL && d <= 32;
+		     n = cmark_node_parent(n))
+			d++;
+		deep = d > 32;
+	}
+	cmark_iter_free(it);
+	return deep;
+}
+
+struct story *
+story_parse_bytes(const char *path, const char *bytes, size_t len)
+{
+	struct story *st = xcalloc(1, sizeof(*st));
+	const char *text = bytes, *end = bytes + len, *p, *fm, *body = bytes;
+	yaml_parser_t parser;
+	int line = 1;
+
+	st->src = xcalloc(1, sizeof(*st->src));
+	st->src->path = xstrdup(path);
+	st->src->text = xstrndup(bytes, len);
+	st->src->len = len;
+	st->src->encoding = "UTF-8";
+	st->src->eol = "\n";
+	if (memmem(bytes, len, "\xE2\xB8\xAE", 3) != NULL ||
+	    u8_check(bytes, len) != len || memchr(bytes, '\0', len) != NULL)
+		goto fail;
+	/* The front matter as split() finds it, loaded without a word. */
+	if (is_fence(text, end, "---")) {
+		p = memchr(text, '\n', len);
+		fm = p ? p + 1 : end;
+		for (p = fm; p < end; line++) {
+			const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+			if (eol == NULL)
+				eol = end;
+			if (is_fence(p, end, "---") || is_fence(p, end, "...")) {
+				st->fm_lines = line + 1;
+				yaml_parser_initialize(&parser);
+				yaml_parser_set_input_string(&parser,
+				    (const unsigned char *)fm, (size_t)(p - fm));
+				yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+				st->has_fm = yaml_parser_load(&parser, &st->fm);
+				yaml_parser_delete(&parser);
+				if (!st->has_fm)
+					goto fail;
+				body = eol < end ? eol + 1 : end;
+				break;
+			}
+			p = eol + 1;
+		}
+		if (p >= end)
+			goto fail;
+	}
+	body_parse(st, body, (size_t)(end - body));
+	if (too_deep(st->doc))
+		goto fail;
+	return st;
+fail:
+	story_free(st);
+	return NULL;
 }
 
 void

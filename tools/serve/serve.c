@@ -617,6 +617,7 @@ cmd_serve(int argc, char **argv)
 	sigaction(SIGPIPE, &ign, &oldpipe);
 	memset(&s, 0, sizeof(s));
 	s.opts.articles = "articles";
+	s.opts.proof = PROOF_WARNINGS;
 	s.opts.templates = "templates";
 	s.ino = s.site_fd = s.print_fd = -1;
 	pthread_mutex_init(&s.live.lock, NULL);

@@ -1,0 +1,318 @@
+/*
+ * The rules on characters and words: a character typed twice (4), the
+ * house list of miswritten words (5), garbled and invisible characters
+ * (6), paragraphs a column break split (7).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proof.h"
+
+/* ---- rule 4: a character typed twice ---------------------------------- */
+
+void
+rule_repeat(struct proof *ck, size_t si)
+{
+	/* Function characters a slip doubles; a content character doubled is
+	 * mostly a reduplication (默默 慢慢 层层). */
+	static const char *const chars = "的了是在和与及把被也就都又而";
+	/* Where the pair is two words meeting: 目的的确 (目的 + 的确),
+	 * 为了了解, 不了了之, 是是非非, 现在在, 温和和 … */
+	static const char *const legit[] = {
+		/* 的 */
+		"目的的", "的的确", "打的的", "的的士",
+		/* 了: 为了了解, 不了了之 */
+		"不了了之", "了了解", "了了结", "了了却", "了了断", "了了然",
+		"了了如", "明了了", "小时了了", "了了分明",
+		/* 是 */
+		"是是非", "是是否",
+		/* 在: 现在在, 在在职职工中 */
+		"实实在在", "自自在在", "现在在", "存在在", "所在在", "实在在",
+		"好在在", "内在在", "外在在", "潜在在", "旨在在", "意在在",
+		"志在在", "重在在", "贵在在", "在在线", "在在职", "在在校",
+		"在在场", "在在建", "在在岗", "在在读", "在在编", "在在册",
+		"在在京",
+		/* 和: 和和气气, 民主和和平 */
+		"和和气", "和和美", "和和睦", "和和平", "和和谐", "和和解",
+		"温和和", "平和和", "祥和和", "柔和和", "缓和和", "暖和和",
+		"总和和", "随和和", "谦和和", "饱和和", "调和和", "附和和",
+		"人和和", "共和和",
+		/* 及 把 被 就 都 */
+		"及及时", "及及早", "一把把", "把把关", "被被子", "被被告",
+		"就就业", "就就医", "就就近", "就就地", "就就餐", "就就读",
+		"就就诊", "就就职", "就就绪", "首都都", "成都都", "京都都",
+		"古都都", "国都都", "故都都", "迁都都",
+	};
+	struct seg *sg = &ck->segs[si];
+	size_t i, k, off, len;
+	uint32_t c, cp;
+	char *what, *pair;
+	struct finding *f;
+	int ok;
+
+	for (i = 0; i + 1 < sg->n; i++) {
+		c = at(sg, (long)i);
+		/* 是是是, 对对对: said three times on purpose. */
+		if (c == 0 || at(sg, (long)i + 1) != c || at(sg, (long)i - 1) == c ||
+		    at(sg, (long)i + 2) == c)
+			continue;
+		for (off = 0; off < strlen(chars); off += len) {
+			len = u8_next(chars + off, strlen(chars) - off, &cp);
+			if (cp == c)
+				break;
+		}
+		if (off == strlen(chars))
+			continue;
+		pair = xstrndup(chars + off, len);
+		pair = xrealloc(pair, 2 * len + 1);
+		memcpy(pair + len, chars + off, len);
+		pair[2 * len] = '\0';
+		for (ok = 0, k = 0; !ok && k < NELEM(legit); k++) {
+			const char *p = strstr(legit[k], pair);
+
+			ok = p != NULL &&
+			     reads(sg, (long)i - (long)u8_count(legit[k],
+			           (size_t)(p - legit[k])), legit[k]);
+		}
+		free(pair);
+		if (ok)
+			continue;
+		what = xasprintf("疑为多字“%.*s”", (int)len, chars + off);
+		f = finding_add(ck, R_REPEAT, si, i, i + 2, what);
+		finding_edit(f, i + 1, i + 2, "");
+		free(what);
+	}
+}
+
+/* ---- rule 5: the house list of miswritten words ------------------------ */
+
+/* For each character, the furthest end of a phrase house.yaml allows
+ * that starts at or before it: [a, b) lies inside one when reach[a] >= b.
+ * NULL when there are none.  The caller frees. */
+static size_t *
+allowed(const struct seg *sg, const char *text, const size_t *offs)
+{
+	size_t *reach, k, i, s, e;
+	const char *p;
+
+	if (house.nallow == 0)
+		return NULL;
+	reach = xcalloc(sg->n + 1, sizeof(size_t));
+	for (k = 0; k < house.nallow; k++)
+		for (p = text; (p = strstr(p, house.allow[k])) != NULL; p++) {
+			s = seg_char_at(offs, sg->n, (size_t)(p - text));
+			e = s + u8_len(house.allow[k]);
+			if (e > reach[s])
+				reach[s] = e;
+		}
+	for (i = 1; i <= sg->n; i++)
+		if (reach[i - 1] > reach[i])
+			reach[i] = reach[i - 1];
+	return reach;
+}
+
+void
+rule_words(struct proof *ck, size_t si)
+{
+	struct seg *sg = &ck->segs[si];
+	size_t *offs, k, a, b, *reach;
+	char *text = seg_text(sg, &offs), *what;
+	const char *p;
+	struct finding *f;
+
+	reach = allowed(sg, text, offs);
+	for (k = 0; k < house.nwords; k++)
+		for (p = text; (p = strstr(p, house.words[k].wrong)) != NULL; p++) {
+			a = seg_char_at(offs, sg->n, (size_t)(p - text));
+			b = a + u8_len(house.words[k].wrong);
+			if (reach != NULL && reach[a] >= b)
+				continue;
+			what = xasprintf("“%s”应为“%s”", house.words[k].wrong,
+			                 house.words[k].right);
+			f = finding_add(ck, R_WORD, si, a, b, what);
+			finding_edit(f, a, b, house.words[k].right);
+			free(what);
+		}
+	free(reach);
+	free(text);
+	free(offs);
+}
+
+/* ---- rule 6: garbled and invisible characters ------------------------- */
+
+/* Characters a UTF-8 file read as GBK is made of (“ → 鈥, ， → 锛,
+ * 、。 → 銆, 的 → 鐨, 是 → 鏄); none of them occurs in copy. */
+static int
+is_mojibake(uint32_t c)
+{
+	return c == 0x9225 || c == 0x951B || c == 0x9286 || c == 0x9428 ||
+	       c == 0x93C4;
+}
+
+const char *
+char_invisible(uint32_t c)
+{
+	switch (c) {
+	case 0xFFFD:
+		return "替换字符U+FFFD（原稿此处字符已丢失）";
+	case 0x200B:
+		return "零宽空格U+200B";
+	case 0x200C:
+		return "零宽不连字U+200C";
+	case 0x200D:
+		return "零宽连字U+200D";
+	case 0x2060:
+		return "字连接符U+2060";
+	case 0xFEFF:
+		return "字节顺序标记U+FEFF";
+	case 0x00A0:
+		return "不换行空格U+00A0";
+	case 0x00AD:
+		return "软连字符U+00AD";
+	default:
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+			return "控制字符";
+		if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
+			return "私用区字符（字库外的造字）";
+		return NULL;
+	}
+}
+
+void
+rule_garbled(struct proof *ck, size_t si)
+{
+	struct seg *sg = &ck->segs[si];
+	size_t i, j;
+	const char *name;
+	char *what;
+
+	for (i = 0; i < sg->n; i++) {
+		uint32_t c = at(sg, (long)i);
+
+		if (reads(sg, (long)i, "锟斤拷") || reads(sg, (long)i, "烫烫烫") ||
+		    reads(sg, (long)i, "屯屯屯")) {
+			for (j = i + 3; j + 2 < sg->n && reads(sg, (long)j, "锟斤拷");
+			     j += 3)
+				continue;
+			finding_add(ck, R_GARBLED, si, i, j, "乱码，请对照原稿");
+			i = j - 1;
+			continue;
+		}
+		if (is_mojibake(c)) {
+			for (j = i + 1; j < sg->n && at(sg, (long)j) != 0 &&
+			     !is_space(at(sg, (long)j)); j++)
+				if (!is_mojibake(at(sg, (long)j)) &&
+				    !is_han(at(sg, (long)j)))
+					break;
+			finding_add(ck, R_GARBLED, si, i, j,
+			    "乱码（UTF-8稿件被当作GBK读过），请对照原稿");
+			i = j - 1;
+			continue;
+		}
+		/* GBK read as Latin-1: ÖÐÎÄ. */
+		for (j = i; j < sg->n && at(sg, (long)j) >= 0xC0 &&
+		     at(sg, (long)j) <= 0xFF && at(sg, (long)j) != 0xD7 &&
+		     at(sg, (long)j) != 0xF7; j++)
+			continue;
+		if (j - i >= 3) {
+			finding_add(ck, R_GARBLED, si, i, j,
+			    "乱码（GBK稿件被当作Latin-1读过），请对照原稿");
+			i = j - 1;
+			continue;
+		}
+		if (j > i + 1) {
+			i = j - 1;
+			continue;
+		}
+		if (c == 0 || c == '\t' || (name = char_invisible(c)) == NULL)
+			continue;
+		what = xasprintf("%s，请删除或对照原稿", name);
+		finding_add(ck, R_GARBLED, si, i, i + 1, what);
+		free(what);
+	}
+}
+
+/* ---- rule 7: a paragraph split by a column break ---------------------- */
+
+/* Whether a paragraph ends where a sentence may: 。！？…… (or ；：),
+ * before closing marks. */
+static int
+complete(const struct seg *sg)
+{
+	long i = (long)sg->n - 1, k;
+	uint32_t c;
+
+	/* ……受到职工欢迎。（完） */
+	if (at(sg, i) == 0xFF09) {
+		for (k = i - 1; k >= 0 && i - k < 40 && at(sg, k) != 0xFF08; k--)
+			continue;
+		if (k > 0 && (at(sg, k - 1) == 0x3002 || at(sg, k - 1) == 0xFF01 ||
+		              at(sg, k - 1) == 0xFF1F || at(sg, k - 1) == 0x2026))
+			return 1;
+	}
+	while (i >= 0 && (is_close(at(sg, i)) || sg->c[i].kind == C_MASK ||
+	                  at(sg, i) == '"'))
+		i--;
+	c = at(sg, i);
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 ||
+	       c == 0xFF1B || c == 0xFF1A || c == '.' || c == '!' || c == '?' ||
+	       c == ';' || c == ':' || (i >= 0 && sg->c[i].kind != C_TEXT);
+}
+
+/*
+ * Whether a paragraph stops short: it ends in a pause mark or an opening
+ * one, or it is longer than a subhead (a short line without a full stop
+ * is a run-in subhead, 一、总体要求) and does not end a sentence.
+ */
+static int
+split_here(const struct seg *sg)
+{
+	long i = (long)sg->n - 1;
+	uint32_t c = at(sg, i);
+
+	if (sg->n == 0 || sg->emph || complete(sg))
+		return 0;
+	if (c == 0xFF0C || c == 0x3001 || is_open(c))
+		return 1;
+	return sg->n >= 20;
+}
+
+/* Joins paragraphs a column break split, reporting each join. */
+void
+rejoin(struct proof *ck)
+{
+	size_t i, r, k, join;
+
+	for (i = 0; i < ck->nsegs; i++) {
+		struct seg *sg = &ck->segs[i];
+
+		if (sg->prev == NOSEG)
+			continue;
+		r = ck->segs[sg->prev].dead ? ck->segs[sg->prev].into : sg->prev;
+		if (!split_here(&ck->segs[r]))
+			continue;
+		join = ck->segs[r].n;
+		for (k = 0; k < sg->n; k++)
+			seg_push(&ck->segs[r], sg->c[k].cp, sg->c[k].src, sg->c[k].len,
+			     sg->c[k].kind);
+		ck->segs[r].next = sg->next;
+		sg->dead = 1;
+		sg->into = r;
+		if (house.level[R_SPLIT] != DIAG_OK)
+			finding_add(ck, R_SPLIT, r, join, join,
+			    "段落未以句末标点结束，疑被分栏断开，应与下段接排");
+	}
+	/* A quotation over paragraphs: “ opens the next one. */
+	for (i = 0; i < ck->nsegs; i++) {
+		struct seg *sg = &ck->segs[i];
+
+		if (!sg->dead && sg->next != NOSEG) {
+			struct seg *nx = &ck->segs[sg->next];
+
+			for (k = 0; k < nx->n && nx->c[k].kind != C_TEXT; k++)
+				continue;
+			sg->quote_on = k < nx->n && nx->c[k].cp == 0x201C;
+		}
+	}
+}
