@@ -23,8 +23,9 @@
 #   events      /_press/events sends "event: reload" after a save
 #   overlay     a story without its title is answered with the overlay:
 #               FILE:LINE:COL: error: …; fixed, the story comes back
-#   templates   a broken template puts the overlay on every page while
-#               the server keeps serving; repaired, the pages come back
+#   templates   a broken template puts the overlay on every page, its
+#               messages at FILE:LINE:COL, while the server keeps
+#               serving; repaired, the pages come back
 #   left out    a story left out for its errors is named, with its
 #               messages, on its issue's pages as served (never on disk)
 #   limits      260 clients that send nothing, or 300 event clients, do
@@ -380,6 +381,14 @@ else
 		    grep -q 'story\.xsl' "$tmp/body"
 	}
 	if wait_for 10000 template_overlay; then
+		# Every message at its place, not libxml2's lines of context.
+		if grep -q 'story\.xsl:[0-9][0-9]*:[0-9][0-9]*: error: ' "$tmp/body" &&
+		    ! grep -q 'template: \^\|error: template: error$' "$tmp/body"; then
+			ok "a broken template: its messages in the overlay at FILE:LINE:COL"
+		else
+			notok "a broken template: its messages in the overlay at FILE:LINE:COL"
+			grep 'error' "$tmp/body" | indent | head -10
+		fi
 		fetch /press.css
 		if [ "$code" = 200 ]; then
 			ok "a broken template: overlay on the pages, the server keeps serving"

@@ -5,6 +5,7 @@
  * stylesheet and an entry there.  Stylesheets are parsed on first use, so
  * a preview pays for the story page alone.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,11 +65,38 @@ gather(void *ctx, const char *fmt, ...)
 	buf_adds(&errors, line);
 }
 
-/* Reports what libxslt said, one message a line, against file. */
+/*
+ * libxml2's errors while a stylesheet is read (ctx: its path), each at
+ * its line and column rather than as libxml2's lines of context.
+ */
+static void
+on_sheet_error(void *ctx, xmlErrorPtr e)
+{
+	char *msg;
+	size_t n;
+
+	if (e == NULL || e->message == NULL)
+		return;
+	msg = xstrdup(e->message);
+	for (n = strlen(msg); n > 0 && msg[n - 1] == '\n'; n--)
+		msg[n - 1] = '\0';
+	diag(e->file ? e->file : (const char *)ctx, e->line > 0 ? e->line : 0,
+	     e->line > 0 ? (e->int2 > 0 ? e->int2 : 1) : 0, D_TEMPLATE, msg);
+	free(msg);
+}
+
+/*
+ * Reports what libxslt said, one message a line, against file; its line
+ * of context before a message ("compilation error: file F line N element
+ * E", "runtime error: …", "error") is not a message, but gives the place
+ * of the one that follows when it names a line.
+ */
 static void
 report(const char *file, const char *what)
 {
-	char *p, *nl;
+	char *p, *nl, *at = NULL;
+	char where[PATH_MAX];
+	int line = 0;
 
 	if (errors.len == 0) {
 		diag(file, 0, 0, D_TEMPLATE, what);
@@ -77,8 +105,21 @@ report(const char *file, const char *what)
 	for (p = errors.data; *p != '\0'; p = nl + 1) {
 		if ((nl = strchr(p, '\n')) != NULL)
 			*nl = '\0';
-		if (*p != '\0')
-			diag(file, 0, 0, D_TEMPLATE, p);
+		if (strcmp(p, "error") == 0 ||
+		    strncmp(p, "compilation error", 17) == 0 ||
+		    strncmp(p, "runtime error", 13) == 0) {
+			/* libxslt's line of context before a message. */
+			line = 0;
+			if ((sscanf(p, "compilation error: file %4095s line %d",
+			            where, &line) == 2 ||
+			     sscanf(p, "runtime error: file %4095s line %d", where,
+			            &line) == 2) &&
+			    line > 0)
+				at = where;
+		} else if (*p != '\0') {
+			diag(at ? at : file, at ? line : 0, at ? 1 : 0, D_TEMPLATE, p);
+			at = NULL;
+		}
 		if (nl == NULL)
 			break;
 	}
@@ -211,7 +252,9 @@ sheet(struct output *o)
 	if (o->xsl != NULL || o->failed)
 		return o->xsl;
 	path = xasprintf("%s/%s", templates, o->sheet);
+	xmlSetStructuredErrorFunc(path, on_sheet_error);
 	o->xsl = xsltParseStylesheetFile((const xmlChar *)path);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (o->xsl == NULL) {
 		report(path, "cannot load the stylesheet");
 		o->failed = 1;
