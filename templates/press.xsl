@@ -24,7 +24,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:strip-space elements="archive issue page story head byline body
-                             quote list item figure table thead tbody row"/>
+                             quote list item figure table thead tbody row
+                             verse stanza notes note"/>
 
   <xsl:param name="slug" select="''"/>
 

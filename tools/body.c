@@ -2,9 +2,9 @@
  * Stage 3, body: cmark parses the Markdown after the front matter, then
  * passes over the tree fit it to Chinese copy:
  *
- *  - emphasis: cmark pairs ** and _ by the CommonMark flanking rules,
- *    which look at whether a delimiter run's neighbours are white space
- *    or punctuation.  In 这是**“暖心伴考”**服务 the first run sits between
+ *  - emphasis: cmark pairs ** and _ (and GFM's ~~) by the CommonMark
+ *    flanking rules, which look at whether a delimiter run's neighbours
+ *    are white space or punctuation.  In 这是**“暖心伴考”**服务 the first run sits between
  *    a Han character and a full-width quote and cannot open.  Before
  *    parsing, prepare() puts U+2E2E (a punctuation mark no copy uses)
  *    beside each run that touches CJK text wherever the neighbour is
@@ -17,6 +17,9 @@
  *  - figures: an image alone in a paragraph becomes a figure; a photo
  *    credit (本报记者 孙妍 摄影报道) on the next line or in the next
  *    paragraph becomes its credit, with the names marked.
+ *  - verse: in a story of genre 诗歌, and in a ```verse (```诗) block,
+ *    lines and stanzas are kept; elsewhere a paragraph that reads like
+ *    verse is marked for validate.c to warn about.
  *
  * This stage judges nothing; validate.c reports what it finds wrong.
  */
@@ -71,7 +74,7 @@ prepare(const char *text, size_t len)
 			i += 2;
 			continue;
 		}
-		if (c != '*' && c != '_') {
+		if (c != '*' && c != '_' && c != '~') {
 			buf_add(&b, text + i, 1);
 			i++;
 			continue;
@@ -599,9 +602,253 @@ figures(struct story *st)
 	}
 }
 
-/* The GFM extensions press reads; the rest of GFM (task lists, the
- * tag filter) is not newsroom copy. */
-static const char *const extensions[] = {"table"};
+/*
+ * GFM's autolinks (https://…, www.…, a@b.org) end at white space, and
+ * Chinese copy has none: 详见https://example.org，或… would swallow the
+ * sentence into the address.  An autolinked address ends at its first
+ * non-ASCII character, less the punctuation GFM leaves out at an end;
+ * the rest is text again.
+ */
+static void
+autolinks(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n, *t, **cut = NULL;
+	size_t ncut = 0, i, k, scheme;
+	const char *url, *lit;
+	char *s;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK)
+			continue;
+		t = cmark_node_first_child(n);
+		url = cmark_node_get_url(n);
+		if (t == NULL || cmark_node_next(t) != NULL ||
+		    cmark_node_get_type(t) != CMARK_NODE_TEXT)
+			continue;
+		lit = cmark_node_get_literal(t);
+		if (strlen(url) < strlen(lit) ||
+		    strcmp(url + strlen(url) - strlen(lit), lit) != 0)
+			continue;
+		for (k = 0; lit[k] != '\0' && (unsigned char)lit[k] < 0x80; k++)
+			continue;
+		if (lit[k] != '\0') {
+			cut = xrealloc(cut, (ncut + 1) * sizeof(*cut));
+			cut[ncut++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < ncut; i++) {
+		t = cmark_node_first_child(cut[i]);
+		url = cmark_node_get_url(cut[i]);
+		lit = cmark_node_get_literal(t);
+		scheme = strlen(url) - strlen(lit);
+		for (k = 0; (unsigned char)lit[k] < 0x80; k++)
+			continue;
+		while (k > 0 && strchr("?!.,:*_~'\"", lit[k - 1]) != NULL)
+			k--;
+		n = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(n, lit + k);
+		cmark_node_insert_after(cut[i], n);
+		s = xasprintf("%.*s%.*s", (int)scheme, url, (int)k, lit);
+		cmark_node_set_url(cut[i], s);
+		free(s);
+		s = xstrndup(lit, k);
+		cmark_node_set_literal(t, s);
+		free(s);
+		if (k == 0)
+			cmark_node_free(cut[i]);
+	}
+	free(cut);
+}
+
+/* Whether the front matter says genre: 诗歌. */
+static int
+verse_genre(struct story *st)
+{
+	yaml_node_t *root, *v, *k;
+	const char *s;
+
+	if (!st->has_fm || (root = yaml_document_get_root_node(&st->fm)) == NULL ||
+	    root->type != YAML_MAPPING_NODE)
+		return 0;
+	v = fm_get(&st->fm, root, "genre", &k);
+	return v != NULL && (s = fm_scalar(v)) != NULL && strcmp(s, "诗歌") == 0;
+}
+
+/* A line of verse: a paragraph holding the inlines from first up to
+ * (not including) stop, moved out of their paragraph. */
+static cmark_node *
+verse_line(cmark_node *first, cmark_node *stop)
+{
+	cmark_node *line = cmark_node_new(CMARK_NODE_PARAGRAPH), *next;
+
+	for (; first != NULL && first != stop; first = next) {
+		next = cmark_node_next(first);
+		cmark_node_append_child(line, first);
+	}
+	return line;
+}
+
+/* Paragraph para as a stanza: a line at each of its line breaks. */
+static cmark_node *
+stanza(cmark_node *para)
+{
+	cmark_node *st = custom_block(BODY_STANZA), *n, *br;
+	cmark_node_type t;
+
+	for (;;) {
+		for (br = cmark_node_first_child(para); br != NULL;
+		     br = cmark_node_next(br))
+			if ((t = cmark_node_get_type(br)) == CMARK_NODE_SOFTBREAK ||
+			    t == CMARK_NODE_LINEBREAK)
+				break;
+		n = verse_line(cmark_node_first_child(para), br);
+		if (cmark_node_first_child(n) != NULL)
+			cmark_node_append_child(st, n);
+		else
+			cmark_node_free(n);
+		if (br == NULL)
+			break;
+		cmark_node_free(br);
+	}
+	cmark_node_free(para);
+	return st;
+}
+
+/* A fenced block of verse (```verse or ```诗): its text as stanzas
+ * (split at blank lines) of lines, each line one text. */
+static cmark_node *
+verse_fence(cmark_node *code)
+{
+	const char *s = cmark_node_get_literal(code), *eol;
+	cmark_node *verse = custom_block(BODY_VERSE), *st = NULL, *line, *text;
+	char *l;
+
+	for (; *s != '\0'; s = *eol ? eol + 1 : eol) {
+		eol = s + strcspn(s, "\n");
+		if (strspn(s, " \t") >= (size_t)(eol - s)) {
+			st = NULL;
+			continue;
+		}
+		if (st == NULL) {
+			st = custom_block(BODY_STANZA);
+			cmark_node_append_child(verse, st);
+		}
+		line = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		text = cmark_node_new(CMARK_NODE_TEXT);
+		l = xstrndup(s, (size_t)(eol - s));
+		cmark_node_set_literal(text, l);
+		free(l);
+		cmark_node_append_child(line, text);
+		cmark_node_append_child(st, line);
+	}
+	return verse;
+}
+
+static int
+is_verse_fence(cmark_node *n)
+{
+	const char *info;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK ||
+	    (info = cmark_node_get_fence_info(n)) == NULL)
+		return 0;
+	return strcmp(info, "verse") == 0 || strcmp(info, "诗") == 0 ||
+	       strncmp(info, "verse ", 6) == 0 || strncmp(info, "诗 ", 4) == 0;
+}
+
+/*
+ * Verse keeps its lines: in a story of genre 诗歌 every run of top-level
+ * paragraphs is a verse, each paragraph a stanza and each line a line;
+ * anywhere, a fenced block ```verse (or ```诗) is one.  Runs before the
+ * soft breaks are taken out.
+ */
+static void
+verses(struct story *st)
+{
+	cmark_node *n, *next, *verse = NULL;
+	int genre = verse_genre(st);
+
+	for (n = cmark_node_first_child(st->doc); n != NULL; n = next) {
+		next = cmark_node_next(n);
+		if (is_verse_fence(n)) {
+			cmark_node_insert_before(n, verse_fence(n));
+			cmark_node_free(n);
+			verse = NULL;
+		} else if (genre && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+			if (verse == NULL) {
+				verse = custom_block(BODY_VERSE);
+				cmark_node_insert_before(n, verse);
+			}
+			cmark_node_unlink(n);
+			cmark_node_append_child(verse, stanza(n));
+		} else
+			verse = NULL;
+	}
+}
+
+/* Whether a line ending in c ends a sentence: 。！？；…… or . ! ? ;,
+ * perhaps inside a closing quote or bracket (taken as ending one). */
+static int
+ends_sentence(uint32_t c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+	       c == 0x2026 || c == 0x201D || c == 0x2019 || c == 0xFF09 ||
+	       c == 0x300D || c == 0x300F || (c < 0x80 && strchr(".!?;)", (int)c) != NULL && c != 0);
+}
+
+/*
+ * A paragraph that reads like verse (three or more short lines, none
+ * ending a sentence) would run together: it is marked for validate.c
+ * to warn about (user data BODY_VERSE_LIKE).
+ */
+static void
+verse_like(cmark_node *doc)
+{
+	cmark_node *n, *c;
+	size_t lines, chars, longest;
+	int sentence;
+	uint32_t last;
+	const char *lit;
+
+	for (n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			continue;
+		lines = 1, chars = longest = 0, sentence = 0, last = 0;
+		for (c = cmark_node_first_child(n);; c = cmark_node_next(c)) {
+			if (c == NULL ||
+			    cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK) {
+				if (ends_sentence(last))
+					sentence = 1;
+				if (chars > longest)
+					longest = chars;
+				if (c == NULL)
+					break;
+				lines++;
+				chars = 0;
+				continue;
+			}
+			if (cmark_node_get_type(c) != CMARK_NODE_TEXT) {
+				lines = 0;
+				break;
+			}
+			lit = cmark_node_get_literal(c);
+			chars += u8_count(lit, strlen(lit));
+			u8_prev(lit, strlen(lit), &last);
+		}
+		if (lines >= 3 && !sentence && longest <= 20)
+			cmark_node_set_user_data(n, (void *)BODY_VERSE_LIKE);
+	}
+}
+
+/* The GFM extensions press reads (footnotes are an option of the
+ * parser); the rest of GFM (task lists, the tag filter) is not
+ * newsroom copy. */
+static const char *const extensions[] = {"table", "strikethrough",
+                                         "autolink"};
 
 static cmark_node *
 parse(const char *text)
@@ -612,7 +859,9 @@ parse(const char *text)
 	size_t i;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	/* Only ~~ strikes: a single ~ is a range typed in haste (25~30℃). */
+	p = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES |
+	                     CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE);
 	for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++)
 		if ((ext = cmark_find_syntax_extension(extensions[i])) != NULL)
 			cmark_parser_attach_syntax_extension(p, ext);
@@ -643,7 +892,10 @@ body_parse(struct story *st, const char *text, size_t len)
 	st->pre = prepare(text, len);
 	st->doc = parse(st->pre);
 	strip_all(st->doc);
+	autolinks(st->doc);
 	figures(st);
+	verses(st);
+	verse_like(st->doc);
 	softbreaks(st->doc);
 	dateline(st);
 }

@@ -30,6 +30,10 @@ static const struct {
 	{DIAG_WARNING, "image inside a paragraph: only its caption is kept; put the image on a line of its own"}, /* D_IMAGE_INLINE */
 	{DIAG_WARNING, "story is on no page of issue.yaml; not built"}, /* D_STORY_UNPLACED */
 	{DIAG_WARNING, "character U+2E2E removed: press reserves it"}, /* D_SENTINEL */
+	{DIAG_WARNING, "struck text dropped from every output: ~~%s~~ (delete it, or remove the ~~ to keep it)"}, /* D_STRUCK */
+	{DIAG_WARNING, "footnote marker [^%s] has no note: printed as written"}, /* D_NOTE_MISSING */
+	{DIAG_WARNING, "footnote [^%s] is referenced nowhere: dropped"}, /* D_NOTE_UNUSED */
+	{DIAG_WARNING, "%zu short lines will run together; if this is verse, keep its lines with 'genre: 诗歌' or a ```verse block"}, /* D_VERSE_LIKE */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, "empty file"},                                /* D_EMPTY */

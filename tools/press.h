@@ -109,6 +109,10 @@ enum diag_id {
 	D_IMAGE_INLINE,
 	D_STORY_UNPLACED,
 	D_SENTINEL,
+	D_STRUCK,
+	D_NOTE_MISSING,
+	D_NOTE_UNUSED,
+	D_VERSE_LIKE,
 	/* errors */
 	D_READ,
 	D_ENCODING,
@@ -282,6 +286,10 @@ int body_parse_byline(const char *s, size_t n, struct contributor **out,
 
 /* Custom block kinds the body passes create (cmark_node_get_on_enter). */
 #define BODY_FIGURE "figure"
+#define BODY_VERSE "verse"   /* its children are stanzas */
+#define BODY_STANZA "stanza" /* its children are paragraphs, one a line */
+/* The user data of a paragraph that reads like verse (validate.c warns). */
+#define BODY_VERSE_LIKE "verse-like"
 #define BODY_DATELINE "dateline"
 #define BODY_CREDIT "credit"
 

@@ -74,6 +74,28 @@ table(xmlNodePtr parent, cmark_node *tab)
 	}
 }
 
+/*
+ * The marker of note n as Chinese papers print it: ① to ⑳, ㉑ to ㊿,
+ * then the number in full-width brackets.
+ */
+static void
+note_mark(unsigned n, char *out, size_t size)
+{
+	struct buf b = {0};
+
+	if (n >= 1 && n <= 20)
+		buf_addc(&b, 0x2460 + n - 1);
+	else if (n >= 21 && n <= 35)
+		buf_addc(&b, 0x3251 + n - 21);
+	else if (n >= 36 && n <= 50)
+		buf_addc(&b, 0x32B1 + n - 36);
+	if (b.data != NULL)
+		snprintf(out, size, "%s", b.data);
+	else
+		snprintf(out, size, "（%u）", n);
+	buf_free(&b);
+}
+
 /* Appends the XML for everything inside root (not root itself). */
 static void
 build(xmlNodePtr parent, cmark_node *root)
@@ -84,6 +106,7 @@ build(xmlNodePtr parent, cmark_node *root)
 	xmlNodePtr cur = parent, e = NULL;
 	char num[24];
 	const char *s;
+	unsigned notes = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -106,7 +129,9 @@ build(xmlNodePtr parent, cmark_node *root)
 		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
-			e = xmlNewChild(cur, NULL, X("p"), NULL);
+			/* A line of verse is a paragraph in a stanza. */
+			e = xmlNewChild(cur, NULL, X(xmlStrEqual(cur->name,
+			    X("stanza")) ? "line" : "p"), NULL);
 			break;
 		case CMARK_NODE_HEADING:
 			e = xmlNewChild(cur, NULL, X("subhead"), NULL);
@@ -150,10 +175,34 @@ build(xmlNodePtr parent, cmark_node *root)
 			 * (validate.c warned); figures are built below. */
 			continue;
 		case CMARK_NODE_CUSTOM_BLOCK:
-			/* Only figures reach here: credits live inside them. */
+			s = cmark_node_get_on_enter(n);
+			if (strcmp(s, BODY_VERSE) == 0 || strcmp(s, BODY_STANZA) == 0) {
+				e = xmlNewChild(cur, NULL, X(s), NULL);
+				break;
+			}
+			/* Figures: credits live inside them. */
 			figure(cur, n);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			continue;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			/* cmark-gfm numbers the notes in the order of their
+			 * first reference. */
+			note_mark((unsigned)atoi(cmark_node_get_literal(n)), num,
+			          sizeof(num));
+			e = child(cur, "noteref", num);
+			xmlNewProp(e, X("n"), X(cmark_node_get_literal(n)));
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			/* After every other block, in the order of their
+			 * numbers. */
+			if (!xmlStrEqual(cur->name, X("notes")))
+				cur = xmlNewChild(cur, NULL, X("notes"), NULL);
+			e = xmlNewChild(cur, NULL, X("note"), NULL);
+			snprintf(num, sizeof(num), "%u", ++notes);
+			xmlNewProp(e, X("n"), X(num));
+			note_mark(notes, num, sizeof(num));
+			xmlNewProp(e, X("mark"), X(num));
+			break;
 		case CMARK_NODE_TEXT:
 			xmlNodeAddContent(cur, X(cmark_node_get_literal(n)));
 			continue;
@@ -304,6 +353,11 @@ lines_under(xmlNodePtr node, unsigned line_chars, unsigned *run_in)
 			lines += 1;
 		else if (strcmp(name, "table") == 0)
 			lines += table_lines(c, line_chars);
+		else if (strcmp(name, "line") == 0)
+			lines += lines_for(half_of(c), line_chars);
+		else if (strcmp(name, "stanza") == 0 || strcmp(name, "notes") == 0)
+			/* A blank line between stanzas; the 注释 heading. */
+			lines += 1 + lines_under(c, line_chars, run_in);
 		else if (strcmp(name, "pre") == 0) {
 			s = xmlNodeGetContent(c);
 			for (const xmlChar *p = s; *p != '\0'; p++)
@@ -357,6 +411,10 @@ count_node(xmlNodePtr node)
 			continue;
 		if (strcmp((const char *)c->name, "quote") == 0 ||
 		    strcmp((const char *)c->name, "table") == 0 ||
+		    strcmp((const char *)c->name, "verse") == 0 ||
+		    strcmp((const char *)c->name, "stanza") == 0 ||
+		    strcmp((const char *)c->name, "notes") == 0 ||
+		    strcmp((const char *)c->name, "note") == 0 ||
 		    strcmp((const char *)c->name, "thead") == 0 ||
 		    strcmp((const char *)c->name, "tbody") == 0 ||
 		    strcmp((const char *)c->name, "row") == 0 ||

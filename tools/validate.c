@@ -505,6 +505,94 @@ within(const char *file, const char *dir)
 	return strncmp(f, d, n) == 0 && (f[n] == '/' || d[n - 1] == '/');
 }
 
+/* The text under node n, as one string; the caller frees. */
+static char *
+text_of(cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	cmark_node *c;
+	struct buf b = {0};
+	const char *lit;
+
+	buf_add(&b, "", 0);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK)
+			buf_adds(&b, " ");
+		else if ((cmark_node_get_type(c) == CMARK_NODE_TEXT ||
+		          cmark_node_get_type(c) == CMARK_NODE_CODE) &&
+		         (lit = cmark_node_get_literal(c)) != NULL)
+			buf_adds(&b, lit);
+	}
+	cmark_iter_free(it);
+	return b.data;
+}
+
+/* A footnote marker [^label] left in text n: cmark-gfm found no note
+ * for it. */
+static void
+stray_markers(struct story *st, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n), *p, *end;
+	int line, col;
+	char *label;
+
+	for (p = lit; (p = strstr(p, "[^")) != NULL; p = end) {
+		end = p + 2 + strcspn(p + 2, "] \t\n[");
+		if (*end != ']' || end == p + 2)
+			continue;
+		body_pos(st, n, &line, &col);
+		label = xstrndup(p + 2, (size_t)(end - p - 2));
+		diag(st->src->path, line, col + (int)u8_count(lit, (size_t)(p - lit)),
+		     D_NOTE_MISSING, label);
+		free(label);
+	}
+}
+
+/*
+ * Notes nobody references: cmark-gfm drops them without a trace, so
+ * the body's lines that open like a note ([^label]: …) and are no note
+ * that was kept, nor inside code, are reported.  lines[] holds the
+ * first line of each note kept, code[] pairs of first and last lines of
+ * code and HTML blocks.
+ */
+static void
+unused_notes(struct story *st, const int *kept, size_t nkept,
+             const int *code, size_t ncode)
+{
+	const char *p = st->pre, *q, *end;
+	int line = 1;
+	size_t i;
+	char *label;
+
+	for (; *p != '\0'; line++, p = *end ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		q = p + strspn(p, " ");
+		if (q - p > 3 || strncmp(q, "[^", 2) != 0)
+			continue;
+		q += 2 + strcspn(q + 2, "] \t\n[");
+		if (*q != ']' || q[1] != ':' || q == p + strspn(p, " ") + 2)
+			continue;
+		for (i = 0; i < nkept && kept[i] != line; i++)
+			continue;
+		if (i < nkept)
+			continue;
+		for (i = 0; i < ncode; i += 2)
+			if (line >= code[i] && line <= code[i + 1])
+				break;
+		if (i < ncode)
+			continue;
+		label = xstrndup(p + strspn(p, " ") + 2,
+		                 (size_t)(q - p - (ptrdiff_t)strspn(p, " ") - 2));
+		diag(st->src->path, line + st->fm_lines, (int)strspn(p, " ") + 1,
+		     D_NOTE_UNUSED, label);
+		free(label);
+	}
+}
+
 static void
 body(struct story *st)
 {
@@ -513,7 +601,8 @@ body(struct story *st)
 	cmark_node *n, **drop = NULL, **unlink = NULL;
 	size_t ndrop = 0, nunlink = 0, i;
 	const char *path = st->src->path, *url;
-	int line, col, depth = 0, deep = 0;
+	int line, col, depth = 0, deep = 0, *kept = NULL, *code = NULL;
+	size_t nkept = 0, ncode = 0;
 	char *s, *dir, *file;
 	struct stat sb;
 
@@ -533,8 +622,47 @@ body(struct story *st)
 			diag(path, line, col, D_TOO_DEEP, MAX_DEPTH);
 			deep = st->too_deep = 1;
 		}
+		if (cmark_node_get_type(n) == CMARK_NODE_STRIKETHROUGH) {
+			/* Deletion marks are an editing habit: what is
+			 * struck is not printed. */
+			body_pos(st, n, &line, &col);
+			s = text_of(n);
+			diag(path, line, col, D_STRUCK, s);
+			free(s);
+			drop = xrealloc(drop, (ndrop + 1) * sizeof(*drop));
+			drop[ndrop++] = n;
+			/* Nothing inside is printed: skip to its end. */
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			depth--;
+			continue;
+		}
 		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			if (cmark_node_get_user_data(n) != NULL &&
+			    strcmp(cmark_node_get_user_data(n), BODY_VERSE_LIKE) == 0) {
+				body_pos(st, n, &line, &col);
+				diag(path, line, col, D_VERSE_LIKE,
+				     (size_t)(cmark_node_get_end_line(n) -
+				              cmark_node_get_start_line(n) + 1));
+			}
+			break;
+		case CMARK_NODE_TEXT:
+			stray_markers(st, n);
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
+			kept[nkept++] = cmark_node_get_start_line(n);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			code = xrealloc(code, (ncode + 2) * sizeof(*code));
+			code[ncode++] = cmark_node_get_start_line(n);
+			code[ncode++] = cmark_node_get_end_line(n);
+			break;
 		case CMARK_NODE_HTML_BLOCK:
+			code = xrealloc(code, (ncode + 2) * sizeof(*code));
+			code[ncode++] = cmark_node_get_start_line(n);
+			code[ncode++] = cmark_node_get_end_line(n);
+			/* FALLTHROUGH */
 		case CMARK_NODE_HTML_INLINE:
 			/* A comment is the writer's note to the desk: it goes
 			 * quietly.  Anything else is reported. */
@@ -601,6 +729,10 @@ body(struct story *st)
 		}
 	}
 	cmark_iter_free(it);
+	if (st->pre != NULL)
+		unused_notes(st, kept, nkept, code, ncode);
+	free(kept);
+	free(code);
 	for (i = 0; i < ndrop; i++)
 		cmark_node_free(drop[i]);
 	for (i = 0; i < nunlink; i++)

@@ -397,7 +397,7 @@
        within that length; else its clauses with ……; else a cut with …… -->
   <xsl:template match="story" mode="excerpt">
     <xsl:variable name="all">
-      <xsl:for-each select="body/*[not(self::figure)] | body/figure/caption">
+      <xsl:for-each select="body/*[not(self::figure or self::notes)] | body/figure/caption">
         <xsl:value-of select="."/>
       </xsl:for-each>
     </xsl:variable>
@@ -552,6 +552,57 @@
 
   <xsl:template match="hr">
     <hr/>
+  </xsl:template>
+
+  <!-- Verse: a block set apart, each stanza a paragraph and each line
+       a line of its own. -->
+  <xsl:template match="verse">
+    <div class="verse"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="stanza">
+    <p class="stanza">
+      <xsl:for-each select="line">
+        <xsl:if test="position() &gt; 1"><br/></xsl:if>
+        <span class="line"><xsl:apply-templates/></span>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <!-- 注释: the notes after the story, each linked back to its first
+       marker; a marker links to its note.  The ids carry the story's
+       slug, so that the stories of one page never share one. -->
+  <xsl:template match="notes">
+    <xsl:variable name="slug" select="ancestor::story[1]/@slug"/>
+    <section class="notes" aria-labelledby="notes-{$slug}">
+      <xsl:element name="h{substring('123456666666', $headline-level + 1, 1)}">
+        <xsl:attribute name="class">notes-head</xsl:attribute>
+        <xsl:attribute name="id">notes-<xsl:value-of select="$slug"/></xsl:attribute>
+        <xsl:text>注释</xsl:text>
+      </xsl:element>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="note">
+    <xsl:variable name="slug" select="ancestor::story[1]/@slug"/>
+    <div class="note" id="note-{$slug}-{@n}">
+      <a class="note-mark" href="#noteref-{$slug}-{@n}" aria-label="回到正文">
+        <xsl:value-of select="@mark"/>
+      </a>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="noteref">
+    <xsl:variable name="slug" select="ancestor::story[1]/@slug"/>
+    <a class="noteref" href="#note-{$slug}-{@n}">
+      <xsl:if test="not(preceding::noteref[@n = current()/@n]
+                        [ancestor::story[1]/@slug = $slug])">
+        <xsl:attribute name="id">noteref-<xsl:value-of select="concat($slug, '-', @n)"/></xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="."/>
+    </a>
   </xsl:template>
 
   <!-- A table scrolls inside its own box (tabindex: reachable by the

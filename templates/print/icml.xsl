@@ -191,6 +191,11 @@
       <xsl:if test="parent::body and not(preceding-sibling::*) and self::p">
         <xsl:apply-templates select="../../head/dateline" mode="run-in"/>
       </xsl:if>
+      <xsl:if test="self::p and parent::note and not(preceding-sibling::*)">
+        <xsl:call-template name="range">
+          <xsl:with-param name="text" select="../@mark"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:call-template name="inlines"/>
     </ParagraphStyleRange>
   </xsl:template>
@@ -351,6 +356,54 @@
 
   <xsl:template match="hr"/>
 
+  <!-- Verse: a paragraph of the verse style per stanza, its lines
+       parted by U+2028 (InDesign's forced line break). -->
+  <xsl:template match="verse">
+    <xsl:apply-templates select="stanza"/>
+  </xsl:template>
+
+  <xsl:template match="stanza">
+    <xsl:call-template name="para">
+      <xsl:with-param name="role" select="'verse'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- 注释 as end notes: a heading, then the notes' paragraphs in the
+       note style, the first of each opening with its marker (①). -->
+  <xsl:template match="notes">
+    <Br/>
+    <ParagraphStyleRange>
+      <xsl:call-template name="para-style">
+        <xsl:with-param name="role" select="'notes-head'"/>
+      </xsl:call-template>
+      <xsl:call-template name="range">
+        <xsl:with-param name="text" select="'注释'"/>
+      </xsl:call-template>
+    </ParagraphStyleRange>
+    <xsl:apply-templates select="note"/>
+  </xsl:template>
+
+  <xsl:template match="note">
+    <xsl:if test="not(*[1][self::p])">
+      <Br/>
+      <ParagraphStyleRange>
+        <xsl:call-template name="para-style">
+          <xsl:with-param name="role" select="'note'"/>
+        </xsl:call-template>
+        <xsl:call-template name="range">
+          <xsl:with-param name="text" select="@mark"/>
+        </xsl:call-template>
+      </ParagraphStyleRange>
+    </xsl:if>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="note/p">
+    <xsl:call-template name="para">
+      <xsl:with-param name="role" select="'note'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A table is an InDesign table (IDML's Table, Row, Column, Cell) in
        a paragraph of its own, as InDesign writes one: a Cell is named
        "column:row" from 0; the head row is a header row.  Each cell
@@ -447,7 +500,9 @@
        ================================================================ -->
 
   <xsl:template name="inlines">
-    <xsl:variable name="leaves" select="descendant::node()[self::text() or self::br]"/>
+    <xsl:variable name="leaves"
+        select="descendant::node()[self::text() or self::br or
+                                   self::line[preceding-sibling::line]]"/>
     <xsl:for-each select="$leaves">
       <xsl:variable name="i" select="position()"/>
       <xsl:variable name="key">
@@ -485,7 +540,8 @@
   <!-- The character role of the current text or br: "strong", "em" or
        "" (the innermost strong or em around it). -->
   <xsl:template name="key">
-    <xsl:value-of select="local-name(ancestor::*[self::strong or self::em][1])"/>
+    <xsl:value-of select="local-name(ancestor::*[self::strong or self::em or
+                                                 self::noteref][1])"/>
   </xsl:template>
 
   <!-- The text of leaves $i, $i + 1, ... while their role is $key; a
@@ -500,7 +556,7 @@
       </xsl:variable>
       <xsl:if test="$k = $key">
         <xsl:choose>
-          <xsl:when test="self::br">&#x2028;</xsl:when>
+          <xsl:when test="self::br or self::line">&#x2028;</xsl:when>
           <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
         </xsl:choose>
         <xsl:call-template name="run-text">

@@ -297,6 +297,45 @@
     <hr/>
   </xsl:template>
 
+  <!-- Verse: a paragraph per stanza, a break between its lines. -->
+  <xsl:template match="verse">
+    <xsl:for-each select="stanza">
+      <xsl:if test="position() &gt; 1"><xsl:value-of select="$nl"/></xsl:if>
+      <p class="verse">
+        <xsl:for-each select="line">
+          <xsl:if test="position() &gt; 1"><br/></xsl:if>
+          <xsl:apply-templates/>
+        </xsl:for-each>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- 注释: a heading, then each note as NITF's fn (a footnote "often
+       rendered at the end of a document"), its marker opening its first
+       paragraph; a marker in the text links to its note. -->
+  <xsl:template match="notes">
+    <hl2 class="notes">注释</hl2>
+    <xsl:for-each select="note">
+      <xsl:value-of select="$nl"/>
+      <fn id="note-{@n}">
+        <body.content>
+          <xsl:if test="not(*[1][self::p])">
+            <p><xsl:value-of select="@mark"/></p>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </body.content>
+      </fn>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="note/p[1][not(preceding-sibling::*)]">
+    <p><xsl:value-of select="../@mark"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="noteref">
+    <a href="#note-{@n}"><xsl:value-of select="."/></a>
+  </xsl:template>
+
   <!-- NITF's table model is HTML's: the head row in th, alignment on
        each cell. -->
   <xsl:template match="table">

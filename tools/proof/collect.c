@@ -133,6 +133,7 @@ inline_copy(struct proof *ck, size_t si, cmark_node *root)
 		case CMARK_NODE_STRONG:
 		case CMARK_NODE_IMAGE:
 		case CMARK_NODE_CUSTOM_INLINE:
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
 			break;
 		default:
 			/* Struck-out copy is still copy. */
@@ -453,12 +454,19 @@ blocks(struct proof *ck, cmark_node *parent, int top)
 		case CMARK_NODE_BLOCK_QUOTE:
 		case CMARK_NODE_LIST:
 		case CMARK_NODE_ITEM:
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			blocks(ck, n, 0);
 			last = NOSEG;
 			after_figure = 0;
 			break;
 		case CMARK_NODE_CUSTOM_BLOCK:
-			/* Only figures are left at this level (body.c). */
+			/* Verse: its lines are paragraphs (body.c). */
+			if (strcmp(cmark_node_get_on_enter(n), BODY_FIGURE) != 0) {
+				blocks(ck, n, 0);
+				last = NOSEG;
+				after_figure = 0;
+				break;
+			}
 			after_figure = !figure(ck, n);
 			last = NOSEG;
 			break;
