@@ -56,6 +56,9 @@
   <!-- The site's address, "" when unknown (a preview). -->
   <xsl:variable name="site-url" select="string(/*/@url)"/>
 
+  <!-- The settings press.css shares with the pages (the accent). -->
+  <xsl:variable name="look" select="document('look.xml')/look"/>
+
   <!-- Length of a description, in characters. -->
   <xsl:variable name="excerpt-length" select="110"/>
 
@@ -119,8 +122,20 @@
       <link rel="icon" href="data:,"/>
       <xsl:call-template name="meta">
         <xsl:with-param name="name" select="'theme-color'"/>
-        <xsl:with-param name="content" select="'#a8161b'"/>
+        <xsl:with-param name="content" select="$look/property[@name = '--accent']"/>
       </xsl:call-template>
+      <!-- The knobs that live in look.xml, and the column width of the
+           page view: the paper's line width, in ems. -->
+      <style>
+        <xsl:text>:root{</xsl:text>
+        <xsl:for-each select="$look/property">
+          <xsl:value-of select="concat(@name, ':', normalize-space(.), ';')"/>
+        </xsl:for-each>
+        <xsl:if test="number(/issue/@line-chars) &gt; 0">
+          <xsl:value-of select="concat('--measure:', /issue/@line-chars, 'em;')"/>
+        </xsl:if>
+        <xsl:text>}</xsl:text>
+      </style>
       <xsl:if test="$canonical != ''">
         <xsl:call-template name="og">
           <xsl:with-param name="property" select="'og:type'"/>

@@ -11,7 +11,7 @@
   Output
     报眉 (running header: 第N版, page name, 责任编辑, date and weekday,
     paper), the banner (通栏标语), then the page grid (press.css: columns
-    of 13em with a 1em gutter):
+    of the paper's line width, /issue/@line-chars ems, with a 1em gutter):
       .lead   the slot="lead" story: headline block across its columns,
               body flowing over them;
       .rail   beside the lead, the stories that follow it in the page's
@@ -21,7 +21,8 @@
     wide screen the lead takes (the rail takes the others; lead-all: no
     rail).  The lead's slot-columns (its width on the printed page of
     /issue/@columns columns) decides it when the editor gave one; else
-    the stories' estimated lines (@lines, at 13 characters a line) do.
+    the stories' estimated lines (@lines, at line-chars characters a
+    line) do.
     The rail's stories are those that make lead and rail end closest
     together.
     Below 60em the page is one column in the same order.
@@ -45,6 +46,17 @@
 
   <!-- Columns of a wide screen (press.css, min-width 88em). -->
   <xsl:variable name="cols" select="6"/>
+
+  <!-- A column's width in ems: the paper's line width (press.css's
+       measure, which every page sets from the same attribute). -->
+  <xsl:variable name="measure">
+    <xsl:choose>
+      <xsl:when test="number(/issue/@line-chars) &gt; 0">
+        <xsl:value-of select="number(/issue/@line-chars)"/>
+      </xsl:when>
+      <xsl:otherwise>13</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <xsl:template match="/">
     <xsl:variable name="p" select="/issue/page[number(@no) = number($page)][1]"/>
@@ -286,12 +298,12 @@
     A story's height in body lines (1.75em) when set $k columns wide,
     from press.css's sizes: body text flows over the k columns; the
     headline block spans them; a photo is 3:4 across them.  @lines counts
-    the text at 13 characters a line, the headline as 4 lines and each
+    the text at $measure characters a line, the headline as 4 lines and each
     kicker or subtitle as 2 (press.rng); without it, the characters.
   -->
   <xsl:template match="story" mode="height">
     <xsl:param name="k"/>
-    <xsl:variable name="width" select="14 * $k - 1"/>
+    <xsl:variable name="width" select="($measure + 1) * $k - 1"/>
     <xsl:variable name="lead" select="@slot = 'lead'"/>
     <!-- headline size and line height, in em -->
     <xsl:variable name="len">
@@ -334,7 +346,7 @@
           <xsl:value-of select="@lines - 4 - 2 * $heads"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="(@chars + 2 * count(body/*)) div 13 + count(body/*) div 2"/>
+          <xsl:value-of select="(@chars + 2 * count(body/*)) div $measure + count(body/*) div 2"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -1,0 +1,84 @@
+#!/bin/sh
+# The designer's side of templates/: one place for each fact, knobs that
+# restyle the whole site.
+#
+#   words        the role labels (记者 …) are written in templates/words.xml
+#                only: every output stylesheet reads them from there
+#   shared       the strip-space list and the story lookup are written in
+#                templates/press.xsl only
+#   accent       the accent colour is written once in templates/ (look.xml)
+#                and press.css uses it by name only
+#   restyle      changing that one value restyles the site: every page
+#                carries the new colour as --accent and as its theme
+#                colour, and the old one is nowhere in the site
+#   label        a label changed in words.xml changes the web edition,
+#                NITF and ICML alike
+#
+# Run by tests/run with OUT, TMP and PRESS set; prints "ok"/"FAIL" lines.
+
+t=$TMP/templates
+rm -rf "$t"
+mkdir -p "$t"
+
+ok() { echo "ok   $1"; }
+notok() { echo "FAIL $1"; }
+
+# words
+n=$(grep -rl '>记者<\|>通讯员<\|>实习生<' templates | sort | tr '\n' ' ')
+if [ "$n" = "templates/words.xml " ]; then
+	ok "words: role labels are written in templates/words.xml only"
+else
+	notok "words: role labels are written in templates/words.xml only: $n"
+fi
+
+# shared
+n=$(grep -rl '<xsl:strip-space\|select="(/issue/page/story' templates --include='*.xsl' |
+    sort | tr '\n' ' ')
+if [ "$n" = "templates/press.xsl " ]; then
+	ok "shared: strip-space and the story lookup are in templates/press.xsl only"
+else
+	notok "shared: strip-space and the story lookup are in templates/press.xsl only: $n"
+fi
+
+# accent
+accent=$(sed -n 's|.*<property name="--accent">\(.*\)</property>.*|\1|p' \
+    templates/html/look.xml 2>/dev/null)
+n=$(grep -rio -- "$accent" templates 2>/dev/null | wc -l)
+reds=$(grep -c -- '--red' templates/html/press.css)
+if [ -n "$accent" ] && [ "$n" -eq 1 ] && [ "$reds" -eq 0 ] &&
+    grep -q 'var(--accent)' templates/html/press.css &&
+    ! grep -q '#a8161b' templates/html/*.xsl; then
+	ok "accent: one literal ($accent, in look.xml), used by name"
+else
+	notok "accent: one literal, used by name ('$accent' $n times, --red $reds times)"
+fi
+
+# restyle: the accent changed in one place
+cp -r articles "$t/a"
+cp -r templates "$t/t"
+sed -i "s|<property name=\"--accent\">[^<]*<|<property name=\"--accent\">#1b5fa8<|" \
+    "$t/t/html/look.xml"
+"$PRESS" build -a "$t/a" -t "$t/t" -o "$t/o" 2>/dev/null
+pages=$(find "$t/o/site" -name '*.html' | wc -l)
+blue=$(grep -l 'name="theme-color" content="#1b5fa8"' -r "$t/o/site" --include='*.html' |
+    xargs grep -l -- '--accent:#1b5fa8' | wc -l)
+if [ -n "$accent" ] && [ "$pages" -gt 0 ] && [ "$blue" -eq "$pages" ] &&
+    ! grep -rqi -- "$accent" "$t/o/site" &&
+    cmp -s templates/html/press.css "$t/o/site/press.css"; then
+	ok "restyle: one value in look.xml turns all $pages pages blue"
+else
+	notok "restyle: one value in look.xml turns every page blue ($blue of $pages)"
+fi
+
+# label: 记者 → 本报记者 in words.xml alone
+sed -i 's|<role name="reporter">记者</role>|<role name="reporter">本报记者</role>|' \
+    "$t/t/words.xml"
+"$PRESS" build -a "$t/a" -t "$t/t" -o "$t/o" 2>/dev/null
+p=$t/o/print/2024-06-11
+if grep -q '（本报记者 崔欣' "$t/o/site/2024-06-11/huairou.html" &&
+    grep -q '本报记者</function>' "$p/huairou.nitf.xml" &&
+    grep -q '（本报记者 崔欣' "$p/huairou.icml"; then
+	ok "label: a label changed in words.xml changes the web, NITF and ICML"
+else
+	notok "label: a label changed in words.xml changes the web, NITF and ICML"
+fi
