@@ -190,11 +190,73 @@ slugs_put(struct serve *s, const char *issue, const char *slug,
 }
 
 static void
-slugs_walk(struct serve *s, const char *issue, xmlNodePtr n)
+leftout_free(struct leftout *l)
 {
+	free(l->issue);
+	free(l->path);
+	free(l->page);
+	free(l->reason);
+}
+
+/* Forgets the stories left out of issue (NULL: of every issue). */
+static void
+leftout_drop(struct serve *s, const char *issue)
+{
+	size_t i;
+
+	for (i = 0; i < s->nleft;)
+		if (issue == NULL || strcmp(s->left[i].issue, issue) == 0) {
+			leftout_free(&s->left[i]);
+			s->left[i] = s->left[--s->nleft];
+		} else
+			i++;
+}
+
+static void
+leftout_put(struct serve *s, const char *issue, const char *page,
+            xmlNodePtr n)
+{
+	xmlChar *file = xmlGetProp(n, X("file"));
+	xmlChar *reason = xmlGetProp(n, X("reason"));
+	xmlChar *line = xmlGetProp(n, X("line"));
+	struct leftout *l;
+
+	if (file != NULL) {
+		s->left = xrealloc(s->left, (s->nleft + 1) * sizeof(*s->left));
+		l = &s->left[s->nleft++];
+		l->issue = xstrdup(issue);
+		l->path = xasprintf("%s/%s/%s", s->articles, issue,
+		                    (const char *)file);
+		l->page = page ? xstrdup(page) : NULL;
+		l->reason = xstrdup(reason ? (const char *)reason : "");
+		l->line = line ? atoi((const char *)line) : 0;
+	}
+	xmlFree(file);
+	xmlFree(reason);
+	xmlFree(line);
+}
+
+/* The story pages of an issue, and the stories left out of it, under
+ * page (the number of the page n is in, or NULL). */
+static void
+slugs_walk(struct serve *s, const char *issue, const char *page,
+           xmlNodePtr n)
+{
+	xmlChar *no;
+
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		if (strcmp((const char *)n->name, "page") == 0) {
+			no = xmlGetProp(n, X("no"));
+			slugs_walk(s, issue, (const char *)no, n->children);
+			xmlFree(no);
+			continue;
+		}
+		if (strcmp((const char *)n->name, "left-out") == 0) {
+			leftout_put(s, issue, page, n);
+			continue;
+		}
 		if (strcmp((const char *)n->name, "story") == 0) {
 			xmlChar *slug = xmlGetProp(n, X("slug"));
 			xmlChar *src = xmlGetProp(n, X("source"));
@@ -210,11 +272,12 @@ slugs_walk(struct serve *s, const char *issue, xmlNodePtr n)
 			xmlFree(src);
 			continue;
 		}
-		slugs_walk(s, issue, n->children);
+		slugs_walk(s, issue, page, n->children);
 	}
 }
 
-/* Learns the story addresses of an issue from its print XML. */
+/* Learns the story addresses of an issue from its print XML, and the
+ * stories left out of it. */
 static void
 slugs_read(struct serve *s, const char *issue)
 {
@@ -223,8 +286,10 @@ slugs_read(struct serve *s, const char *issue)
 
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                  XML_PARSE_NOWARNING);
-	if (doc != NULL)
-		slugs_walk(s, issue, xmlDocGetRootElement(doc));
+	if (doc != NULL) {
+		leftout_drop(s, issue);
+		slugs_walk(s, issue, NULL, xmlDocGetRootElement(doc));
+	}
 	xmlFreeDoc(doc);
 	free(path);
 }
@@ -243,6 +308,7 @@ slugs_update(struct serve *s)
 			slugs_read(s, s->changed[i]);
 		return;
 	}
+	leftout_drop(s, NULL);
 	dir = xasprintf("%s/print", s->out);
 	if ((d = opendir(dir)) != NULL) {
 		while ((e = readdir(d)) != NULL)
@@ -478,14 +544,22 @@ story_href(struct serve *s, const char *issue, const char *path)
 	return href;
 }
 
+/* A story on a notice. */
+struct hole {
+	const char *path; /* the story file */
+	const char *page; /* the page it would stand on; NULL: not known */
+	const char *text; /* its messages */
+	char *own;        /* text made here */
+};
+
 /*
- * The notice for the n stories fs left out of issue: each file, a link
- * to its page (where its overlay is) and its messages, for the top of the
- * issue's pages.  libxml2 escapes the text.  Returns an HTML fragment the
- * caller frees.
+ * The notice for the n stories hs left out of issue: each file, its page,
+ * a link to its page (where its overlay is) and its messages, for the top
+ * of the issue's pages.  libxml2 escapes the text.  Returns an HTML
+ * fragment the caller frees.
  */
 static char *
-notice_html(struct serve *s, const char *issue, struct filemsgs **fs,
+notice_html(struct serve *s, const char *issue, const struct hole *hs,
             size_t n, size_t *len)
 {
 	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
@@ -506,7 +580,7 @@ notice_html(struct serve *s, const char *issue, struct filemsgs **fs,
 	xmlNewTextChild(aside, NULL, X("h2"), X(text));
 	free(text);
 	text = xasprintf("%s left out of this issue for %s errors: the pages "
-	                 "below are without %s. Only press serve shows this "
+	                 "are without %s. Only press serve shows this "
 	                 "notice; the published pages do not have it.",
 	                 n == 1 ? "A story is" : "These stories are",
 	                 n == 1 ? "its" : "their", n == 1 ? "it" : "them");
@@ -514,15 +588,19 @@ notice_html(struct serve *s, const char *issue, struct filemsgs **fs,
 	free(text);
 	for (i = 0; i < n; i++) {
 		node = xmlNewChild(aside, NULL, X("h3"), NULL);
-		if ((href = story_href(s, issue, fs[i]->path)) != NULL) {
+		if (hs[i].page != NULL) {
+			text = xasprintf("第%s版 ", hs[i].page);
+			xmlNodeAddContent(node, X(text));
+			free(text);
+		}
+		if ((href = story_href(s, issue, hs[i].path)) != NULL) {
 			a = xmlNewChild(node, NULL, X("a"), NULL);
 			xmlNewProp(a, X("href"), X(href));
 			node = a;
 			free(href);
 		}
-		xmlNewTextChild(node, NULL, X("code"), X(fs[i]->path));
-		xmlNewTextChild(aside, NULL, X("pre"),
-		                X(fs[i]->text.data ? fs[i]->text.data : ""));
+		xmlNewTextChild(node, NULL, X("code"), X(hs[i].path));
+		xmlNewTextChild(aside, NULL, X("pre"), X(hs[i].text));
 	}
 	out = xmlBufferCreate();
 	save = xmlSaveToBuffer(out, "UTF-8", XML_SAVE_AS_HTML | XML_SAVE_NO_DECL);
@@ -550,46 +628,101 @@ notices_free(struct notice *nt, size_t n)
 	free(nt);
 }
 
+/* Whether a story file has errors in the messages: left out. */
+static const struct filemsgs *
+story_errors(const struct serve *s, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < s->msgs.n; i++)
+		if (strcmp(s->msgs.v[i].path, path) == 0)
+			return s->msgs.v[i].errors > 0 && is_story(s, path) ?
+			    &s->msgs.v[i] : NULL;
+	return NULL;
+}
+
 /*
- * A notice for every issue with stories left out of it: its story files
- * with errors, which the build does not place on its pages.
+ * The notice of issue, if stories are left out of it: those its print
+ * XML marks (<left-out>), with their messages (else the reason it
+ * gives), and any other story file of it with errors.
  */
 static void
-notices_make(struct serve *s, struct notice **ntp, size_t *nntp)
+notice_make(struct serve *s, const char *issue, struct notice **nt,
+            size_t *nnt)
 {
-	struct filemsgs **fs, *f;
-	struct notice *nt = NULL, *o;
-	size_t nnt = 0, nfs, i, j;
+	struct hole *hs;
+	const struct filemsgs *f;
+	struct notice *o;
+	size_t n = 0, i, j;
 
-	fs = xcalloc(s->msgs.n + 1, sizeof(*fs));
+	hs = xcalloc(s->nleft + s->msgs.n + 1, sizeof(*hs));
+	for (i = 0; i < s->nleft; i++) {
+		if (strcmp(s->left[i].issue, issue) != 0)
+			continue;
+		hs[n].path = s->left[i].path;
+		hs[n].page = s->left[i].page;
+		if ((f = story_errors(s, s->left[i].path)) != NULL &&
+		    f->text.data != NULL)
+			hs[n].text = f->text.data;
+		else if (s->left[i].line > 0)
+			hs[n].text = hs[n].own =
+			    xasprintf("%s:%d:1: error: %s\n", s->left[i].path,
+			              s->left[i].line, s->left[i].reason);
+		else
+			hs[n].text = hs[n].own = xasprintf(
+			    "%s: error: %s\n", s->left[i].path, s->left[i].reason);
+		n++;
+	}
 	for (i = 0; i < s->msgs.n; i++) {
 		f = &s->msgs.v[i];
-		if (f->issue == NULL || f->errors == 0 || !is_story(s, f->path))
+		if (f->issue == NULL || strcmp(f->issue, issue) != 0 ||
+		    story_errors(s, f->path) == NULL)
 			continue;
-		for (j = 0; j < nnt; j++)
-			if (strcmp(nt[j].issue, f->issue) == 0)
+		for (j = 0; j < n; j++)
+			if (strcmp(hs[j].path, f->path) == 0)
 				break;
-		if (j < nnt)
-			continue; /* its issue has its notice */
-		nfs = 0;
-		for (j = i; j < s->msgs.n; j++)
-			if (s->msgs.v[j].issue != NULL && s->msgs.v[j].errors > 0 &&
-			    strcmp(s->msgs.v[j].issue, f->issue) == 0 &&
-			    is_story(s, s->msgs.v[j].path))
-				fs[nfs++] = &s->msgs.v[j];
-		nt = xrealloc(nt, (nnt + 1) * sizeof(*nt));
-		o = &nt[nnt++];
+		if (j == n) {
+			hs[n].path = f->path;
+			hs[n++].text = f->text.data ? f->text.data : "";
+		}
+	}
+	if (n > 0) {
+		*nt = xrealloc(*nt, (*nnt + 1) * sizeof(**nt));
+		o = &(*nt)[(*nnt)++];
 		memset(o, 0, sizeof(*o));
-		o->issue = xstrdup(f->issue);
+		o->issue = xstrdup(issue);
 		for (j = 0; j < s->nslugs; j++)
-			if (strcmp(s->slugs[j].issue, f->issue) == 0) {
+			if (strcmp(s->slugs[j].issue, issue) == 0) {
 				o->slugs = xrealloc(o->slugs,
 				                    (o->nslugs + 1) * sizeof(char *));
 				o->slugs[o->nslugs++] = xstrdup(s->slugs[j].slug);
 			}
-		o->html = notice_html(s, f->issue, fs, nfs, &o->len);
+		o->html = notice_html(s, issue, hs, n, &o->len);
 	}
-	free(fs);
+	for (i = 0; i < n; i++)
+		free(hs[i].own);
+	free(hs);
+}
+
+/* A notice for every issue with stories left out of it. */
+static void
+notices_make(struct serve *s, struct notice **ntp, size_t *nntp)
+{
+	struct notice *nt = NULL;
+	char **done;
+	size_t nnt = 0, ndone = 0, i;
+	const char *issue;
+
+	done = xcalloc(s->nleft + s->msgs.n + 1, sizeof(*done));
+	for (i = 0; i < s->nleft + s->msgs.n; i++) {
+		issue = i < s->nleft ? s->left[i].issue :
+		    s->msgs.v[i - s->nleft].issue;
+		if (issue == NULL || serve_in_list(done, ndone, issue))
+			continue;
+		done[ndone++] = (char *)issue;
+		notice_make(s, issue, &nt, &nnt);
+	}
+	free(done);
 	*ntp = nt;
 	*nntp = nnt;
 }
@@ -643,6 +776,8 @@ serve_messages_free(struct serve *s)
 		free(s->slugs[i].path);
 	}
 	free(s->slugs);
+	leftout_drop(s, NULL);
+	free(s->left);
 	msgs_clear(&s->msgs);
 	msgs_clear(&s->pending);
 	overlays_free(s->live.ov, s->live.nov);

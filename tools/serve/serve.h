@@ -82,6 +82,16 @@ struct slugmap {
 	char *path; /* ARTICLES/ISSUE/FILE, as diag() names it */
 };
 
+/* A story left out of its issue for errors, from the issue's print XML
+ * (<left-out>): the hole the layout desk sees. */
+struct leftout {
+	char *issue;
+	char *path;   /* ARTICLES/ISSUE/FILE, as diag() names it */
+	char *page;   /* the number of the page it would stand on */
+	char *reason; /* the first error */
+	int line;     /* its line in the story, 0 if none */
+};
+
 enum wkind {
 	W_TEMPLATES, /* anything under templates/: rebuild everything */
 	W_ARTICLES,  /* articles/ itself: paper.yaml, issue folders */
@@ -124,6 +134,8 @@ struct serve {
 	struct msglist pending; /* from the build under way */
 	struct slugmap *slugs;
 	size_t nslugs;
+	struct leftout *left; /* of the issues built, as last built */
+	size_t nleft;
 	struct live live;
 };
 
