@@ -34,6 +34,7 @@ static const struct {
 	{DIAG_WARNING, "footnote marker [^%s] has no note: printed as written"}, /* D_NOTE_MISSING */
 	{DIAG_WARNING, "footnote [^%s] is referenced nowhere: dropped"}, /* D_NOTE_UNUSED */
 	{DIAG_WARNING, "%zu short lines will run together; if this is verse, keep its lines with 'genre: 诗歌' or a ```verse block"}, /* D_VERSE_LIKE */
+	{DIAG_WARNING, "%s"},                                      /* D_IMPORT */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, "empty file"},                                /* D_EMPTY */
@@ -56,6 +57,7 @@ static const struct {
 	{DIAG_ERROR, "U+%04X '%s' cannot be written in %s"},       /* D_ENCODE */
 	{DIAG_ERROR, "nested more than %d levels deep (quotes, lists or emphasis)"}, /* D_TOO_DEEP */
 	{DIAG_ERROR, "'%s' leads outside %s"},                     /* D_SYMLINK */
+	{DIAG_ERROR, "the folder exists and is not empty: import writes only into a new or empty folder"}, /* D_IMPORT_EXISTS */
 	{DIAG_WARNING, "%s"},                                      /* D_MORE */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };

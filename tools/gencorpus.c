@@ -212,6 +212,150 @@ story(const char *path, unsigned k)
 	fclose(f);
 }
 
+/* ---- pages ------------------------------------------------------------ */
+
+#define LINE_HALVES 26 /* a column's line: 13 characters of two halves */
+
+/*
+ * A clause fit for a headline: a sentence's first clause, 6 to 30
+ * characters, no sentence mark inside, not a dateline.  Written to b.
+ */
+static void
+headline(char *b, size_t cap)
+{
+	for (;;) {
+		const char *s = sentences[next((unsigned)nsentences)];
+		size_t n = strcspn(s, "\n");
+		const char *c = strstr(s, "，");
+		size_t k, chars = 0;
+
+		if (c != NULL && (size_t)(c - s) < n)
+			n = (size_t)(c - s);
+		while (n >= 3 && (strncmp(s + n - 3, "。", 3) == 0 ||
+		                  strncmp(s + n - 3, "”", 3) == 0))
+			n -= 3;
+		for (k = 0; k < n; k++)
+			chars += ((unsigned char)s[k] & 0xC0) != 0x80;
+		if (chars < 6 || chars > 30 || n >= cap ||
+		    strncmp(s, "本报", 6) == 0 || strncmp(s, "据", 3) == 0)
+			continue;
+		memcpy(b, s, n);
+		b[n] = '\0';
+		if (strstr(b, "；") || strstr(b, "。") || strstr(b, "？") ||
+		    strstr(b, "！") || strstr(b, "“") || strstr(b, "”") ||
+		    strstr(b, "：") || strstr(b, "……"))
+			continue;
+		return;
+	}
+}
+
+/*
+ * Sets paragraph text t into the story's columns of `height` lines: *y is
+ * the line of the current column.  A column that ends inside the
+ * paragraph cuts it: the page gets a blank line there.
+ */
+static void
+set_paragraph(FILE *f, const char *t, unsigned height, unsigned *y)
+{
+	unsigned x = 4; /* the 2-character indent */
+	const unsigned char *p = (const unsigned char *)t;
+
+	while (*p != '\0') {
+		unsigned len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+		unsigned w = *p < 0x80 ? 1 : 2;
+
+		if (x + w > LINE_HALVES) {
+			x = 0;
+			if (++*y == height) {
+				*y = 0;
+				put(f, "\n\n");
+			}
+		}
+		fwrite(p, 1, len, f);
+		x += w;
+		p += len;
+	}
+	put(f, "\n\n");
+	if (++*y == height)
+		*y = 0;
+}
+
+static void
+page(const char *dir, unsigned k)
+{
+	static const char *const banners[] = {
+		"深入学习贯彻党的二十大精神 奋力开拓首都工会工作新局面",
+		"弘扬劳模精神劳动精神工匠精神 凝聚职工群众奋进新征程力量",
+		"坚持以职工为中心的工作导向 竭诚为广大职工群众服务",
+	};
+	static const char *const names[] = {"张晶", "崔欣", "王路曼", "陈曦",
+	                                    "宗晓畅", "孙妍", "马超", "赵红蕾"};
+	char path[4200], h[512], para[8192];
+	FILE *f, *b;
+	unsigned i, j, m, nst = 5 + next(4);
+
+	snprintf(path, sizeof(path), "%.4000s/page-%03u.txt", dir, k);
+	if ((f = fopen(path, "w")) == NULL)
+		die(path);
+	snprintf(path, sizeof(path), "%.4000s/page-%03u.blocks", dir, k);
+	if ((b = fopen(path, "w")) == NULL)
+		die(path);
+	put(f, "\n\n");
+	if (next(2) == 0) {
+		const char *banner = banners[next(3)];
+
+		put(f, "%s\n\n", banner);
+		put(b, "%s\n", banner);
+	} else
+		put(b, "\n");
+	for (i = 0; i < nst; i++) {
+		int photo = next(5) == 0;
+		unsigned nlines = photo ? 1 : next(3) == 0 ? 2 : 1;
+		unsigned height = 6 + next(20), y = 0;
+
+		if (nlines == 2 && next(3) == 0)
+			nlines = 3; /* kicker, headline, subtitle */
+		for (j = 0; j < nlines; j++) {
+			headline(h, sizeof(h));
+			put(f, "%s\n\n", h);
+			put(b, "%s\n", h);
+		}
+		if (photo) {
+			para[0] = '\0';
+			for (j = 0, m = 1 + next(3); j < m; j++)
+				strncat(para, sentences[next((unsigned)nsentences)],
+				        sizeof(para) - strlen(para) - 1);
+			snprintf(h, sizeof(h), "本报记者 %s 摄影报道", names[next(8)]);
+			if (next(2) == 0)
+				put(f, "%s%s\n\n", para, h);
+			else
+				put(f, "%s\n\n%s\n\n", para, h);
+			put(b, "%s\n%s\n", para, h);
+		} else {
+			for (j = 0, m = 2 + next(5); j < m; j++) {
+				unsigned s, ns = 1 + next(4);
+
+				if (j == 0)
+					snprintf(para, sizeof(para),
+					         "本报讯（记者 %s 通讯员 %s）",
+					         names[next(8)], names[next(8)]);
+				else
+					para[0] = '\0';
+				for (s = 0; s < ns; s++)
+					strncat(para,
+					        sentences[next((unsigned)nsentences)],
+					        sizeof(para) - strlen(para) - 1);
+				set_paragraph(f, para, height, &y);
+				put(b, "%s\n", para);
+			}
+		}
+		if (next(2) == 0)
+			put(f, "\n");
+	}
+	fclose(f);
+	fclose(b);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -220,8 +364,18 @@ main(int argc, char **argv)
 	FILE *f = NULL;
 	time_t day = 1577880000; /* 2020-01-01 12:00 UTC */
 
+	if (argc == 5 && strcmp(argv[1], "--pages") == 0 &&
+	    (n = (unsigned)atoi(argv[2])) > 0) {
+		read_sample(argv[3]);
+		if (mkdir(argv[4], 0755) != 0 && errno != EEXIST)
+			die(argv[4]);
+		for (k = 1; k <= n; k++)
+			page(argv[4], k);
+		return 0;
+	}
 	if (argc != 4 || (n = (unsigned)atoi(argv[1])) == 0) {
-		fputs("usage: gencorpus N SAMPLE_DIR OUT_DIR\n", stderr);
+		fputs("usage: gencorpus [--pages] N SAMPLE_DIR OUT_DIR\n",
+		      stderr);
 		return 2;
 	}
 	read_sample(argv[2]);

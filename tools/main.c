@@ -50,6 +50,11 @@ static const struct {
 	 "        on http://127.0.0.1:PORT/ (default 8080, 0 picks a free port);\n"
 	 "        every save under ARTICLES or TEMPLATES rebuilds what it affects\n"
 	 "        and reloads the open pages; a story with errors shows them"},
+	{"import", cmd_import,
+	 "import  [-o DIR] [--date YYYY-MM-DD] [--page N] [--name NAME] FILE ...\n"
+	 "        plain-text pages of the old paper (one page a FILE) into a new\n"
+	 "        issue folder DIR (default articles/DATE): issue.yaml and a story\n"
+	 "        a file; every guess is a warning at its line of the page"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

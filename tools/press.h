@@ -19,7 +19,8 @@
  * story.c runs the first four stages for one story; build.c drives a
  * whole build and a preview, redoing only what cache.c finds changed.  diag.c reports every problem; util.c holds
  * allocation and UTF-8 helpers; main.c is the command line; serve.c
- * rebuilds on every save and serves the site to a browser.
+ * rebuilds on every save and serves the site to a browser; import.c
+ * turns plain-text pages of the old paper into an issue folder.
  */
 #ifndef PRESS_H
 #define PRESS_H
@@ -113,6 +114,7 @@ enum diag_id {
 	D_NOTE_MISSING,
 	D_NOTE_UNUSED,
 	D_VERSE_LIKE,
+	D_IMPORT,
 	/* errors */
 	D_READ,
 	D_ENCODING,
@@ -136,6 +138,7 @@ enum diag_id {
 	D_ENCODE,
 	D_TOO_DEEP,
 	D_SYMLINK,
+	D_IMPORT_EXISTS,
 	D_MORE,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
@@ -439,6 +442,12 @@ int lunar_date(int y, int m, int d, struct lunar *);
 /* "甲辰年五月初六" for "2024-06-11"; NULL outside 1901–2100 or for a
  * malformed date.  The caller frees. */
 char *lunar_name(const char *date);
+
+/* ---- import.c ------------------------------------------------------- */
+
+/* press import: plain-text pages → an issue folder; argv[0] is
+ * "import".  Returns the exit status. */
+int cmd_import(int argc, char **argv);
 
 /* ---- proof/: the proofreading rules ---------------------------------- */
 
