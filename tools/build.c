@@ -10,9 +10,10 @@
  *   out/.press/                      the cache (cache.c) and story heads
  *
  * A build redoes only what changed (cache.c judges by content): an issue
- * whose folder and settings are as before is skipped, one whose
- * templates changed is rendered again from its print XML, any other is
- * built.  Issues are independent, so they are built by worker processes
+ * whose folder and settings are as before, and whose files are all as
+ * the last build wrote them, is skipped; when the files an output was
+ * made from changed (render_dirty), that output is rendered again from
+ * the print XML; any other issue is built.  Issues are independent, so they are built by worker processes
  * in parallel (-j); the files are the same whatever the number.
  */
 #include <dirent.h>
@@ -405,6 +406,13 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 				left -= chunk;
 			}
 		}
+		{
+			char *deps = xasprintf("%s/.press/deps.%ld", opts->out,
+			                       (long)getpid());
+
+			render_deps_save(deps);
+			free(deps);
+		}
 		_exit(0);
 	}
 	close(fds[1]);
@@ -516,75 +524,29 @@ full_jobs(const struct job *jobs, size_t n)
 	return 0;
 }
 
-/* The inputs every issue shares, but for the templates. */
+/* The inputs every issue shares, but for the stylesheets. */
 static uint64_t
 shared_inputs(const struct build_opts *opts, struct cache *c)
 {
-	const char *files[] = {"paper.yaml", "house.yaml"};
-	uint64_t h = hash_bytes(PRESS_VERSION, sizeof(PRESS_VERSION), 1);
+	const char *files[] = {"paper.yaml", "house.yaml", NULL};
+	uint64_t h = hash_bytes(PRESS_VERSION, sizeof(PRESS_VERSION), 1), fh;
+	char *path;
 	size_t i;
 
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char *path = xasprintf("%s/%s", opts->articles, files[i]);
-		uint64_t fh = cache_file(c, path);
-
+	for (i = 0; files[i] != NULL; i++) {
+		path = xasprintf("%s/%s", opts->articles, files[i]);
+		fh = cache_file(c, path);
 		h = hash_bytes(&fh, sizeof(fh), h);
 		free(path);
 	}
+	/* The schema judges every issue. */
+	path = xasprintf("%s/press.rng", opts->templates);
+	fh = cache_file(c, path);
+	h = hash_bytes(&fh, sizeof(fh), h);
+	free(path);
 	if (opts->print_encoding != NULL)
 		h = hash_bytes(opts->print_encoding, strlen(opts->print_encoding), h);
 	return h;
-}
-
-/*
- * Which templates changed since the last build, by folder: when only
- * html/ or print/ did, only the outputs of stylesheets there are rendered
- * again (render_only); anything at the top (outputs.yaml, press.rng)
- * means every output.  Returns whether anything changed.
- */
-static int
-templates_changed(const struct build_opts *opts, struct cache *c)
-{
-	DIR *d = opendir(opts->templates);
-	struct dirent *e;
-	struct stat sb;
-	char *path, *key, **dirs = NULL;
-	size_t n = 0;
-	uint64_t top = 1, h;
-	int any = 0;
-
-	render_only(NULL);
-	if (d == NULL)
-		return 1;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		path = xasprintf("%s/%s", opts->templates, e->d_name);
-		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			h = cache_tree(c, path, 1);
-			key = xasprintf("look:%s", e->d_name);
-			if (cache_get(c, key) != h) {
-				dirs = xrealloc(dirs, (n + 2) * sizeof(char *));
-				dirs[n++] = xstrdup(e->d_name);
-				dirs[n] = NULL;
-			}
-			cache_set(c, key, h);
-			free(key);
-		} else {
-			h = cache_file(c, path);
-			top ^= hash_bytes(e->d_name, strlen(e->d_name), h);
-		}
-		free(path);
-	}
-	closedir(d);
-	any = n > 0 || cache_get(c, "look:") != top;
-	if (cache_get(c, "look:") == top && n > 0)
-		render_only((const char *const *)dirs);
-	cache_set(c, "look:", top);
-	while (n > 0)
-		free(dirs[--n]);
-	free(dirs);
-	return any;
 }
 
 void
@@ -594,10 +556,10 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	struct cache *cache;
 	struct job *jobs;
 	struct progress prog = {0};
-	char **dirs, *key, *path;
+	char **dirs, *key, *path, *list;
 	size_t n, i, work = 0;
 	uint64_t shared, set = 1;
-	int changed = 0, look;
+	int changed = 0, look, archive_ok;
 
 	proof_load(opts->articles);
 	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
@@ -620,7 +582,9 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	/* What changed since the last build, judged by content. */
 	cache = cache_load(opts->out);
 	shared = shared_inputs(opts, cache);
-	look = templates_changed(opts, cache);
+	look = render_dirty(cache, opts->out) > 0;
+	list = xasprintf("%s/.press/files/.archive", opts->out);
+	archive_ok = cache_intact(cache, list);
 	jobs = xcalloc(n ? n : 1, sizeof(*jobs));
 	for (i = 0; i < n; i++) {
 		struct job *j = &jobs[i];
@@ -631,8 +595,9 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		j->content = cache_tree(cache, j->dir, shared);
 		set = hash_bytes(j->id, strlen(j->id) + 1, set);
 		key = xasprintf("content:%s", j->id);
-		path = xasprintf("%s/.press/heads/%s.xml", opts->out, j->id);
-		if (cache_get(cache, key) != j->content || access(path, R_OK) != 0)
+		path = xasprintf("%s/.press/files/%s", opts->out, j->id);
+		/* A file of it missing or changed: built again. */
+		if (cache_get(cache, key) != j->content || !cache_intact(cache, path))
 			j->todo = TODO_FULL;
 		else if (look)
 			j->todo = TODO_RENDER;
@@ -660,6 +625,11 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 
 	/* Remember what is built; an issue with errors is tried again. */
 	for (i = 0; i < n; i++) {
+		if (jobs[i].todo != TODO_SKIP) {
+			path = xasprintf("%s/.press/files/%s", opts->out, jobs[i].id);
+			cache_made(cache, path);
+			free(path);
+		}
 		key = xasprintf("content:%s", jobs[i].id);
 		if (jobs[i].todo == TODO_SKIP)
 			cache_keep(cache, key);
@@ -671,21 +641,33 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		free(key);
 	}
 	if (npaths == 0) {
-		changed |= cache_get(cache, "issues") != set || look;
+		struct buf written = {0};
+
+		changed |= cache_get(cache, "issues") != set || look || !archive_ok;
+		buf_add(&written, "", 0);
+		out_record(&written);
 		if (!changed)
 			cache_keep(cache, "archive");
 		else {
 			/* Only what the template changes ask for, unless an
-			 * issue itself changed. */
-			render_filter(look && cache_get(cache, "issues") == set &&
+			 * issue itself changed or a file is missing. */
+			render_filter(look && archive_ok &&
+			              cache_get(cache, "issues") == set &&
 			              !full_jobs(jobs, n));
-			render_archive(opts, &paper, jobs, n, cache, look);
+			render_archive(opts, &paper, jobs, n, cache, look || !archive_ok);
 		}
 		cache_set(cache, "issues", set);
-	}
-	render_copies(opts->out, 0);
+		render_copies(opts->out, 0);
+		out_record(NULL);
+		forget(opts, ".archive", &written, 0);
+		cache_made(cache, list);
+		buf_free(&written);
+	} else
+		render_copies(opts->out, 0);
+	render_commit(cache, opts->out, npaths == 0);
 	cache_save(cache, npaths == 0);
 	cache_free(cache);
+	free(list);
 	for (i = 0; i < n; i++)
 		free(dirs[i]);
 	free(dirs);

@@ -281,3 +281,62 @@ cache_free(struct cache *c)
 	free(c->path);
 	free(c);
 }
+
+/* Calls fn on each line of the file list (a path a line), and returns
+ * whether every call returned 1; 0 when there is no list. */
+static int
+each_listed(struct cache *c, const char *list,
+            int (*fn)(struct cache *, const char *))
+{
+	FILE *f = fopen(list, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int all = 1;
+
+	if (f == NULL)
+		return 0;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		if (*line != '\0' && !fn(c, line))
+			all = 0;
+	}
+	free(line);
+	fclose(f);
+	return all;
+}
+
+static int
+made(struct cache *c, const char *path)
+{
+	char *key = xasprintf("made:%s", path);
+
+	cache_set(c, key, cache_file(c, path));
+	free(key);
+	return 1;
+}
+
+static int
+intact(struct cache *c, const char *path)
+{
+	char *key = xasprintf("made:%s", path);
+	uint64_t h = cache_file(c, path);
+	int ok = h != 0 && cache_get(c, key) == h;
+
+	cache_keep(c, key);
+	free(key);
+	return ok;
+}
+
+void
+cache_made(struct cache *c, const char *list)
+{
+	each_listed(c, list, made);
+}
+
+int
+cache_intact(struct cache *c, const char *list)
+{
+	return each_listed(c, list, intact);
+}

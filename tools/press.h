@@ -347,10 +347,19 @@ int render_over(enum over, xmlDocPtr, const char *out, const char *issue,
 /* Renders the preview outputs of a <story> document into dir; returns
  * the first file's path (the caller frees it) or NULL. */
 char *render_preview(xmlDocPtr, const char *dir, const char *slug);
-/* Names the template folders (html, print …) that changed; with
- * render_filter(1), only outputs of stylesheets in them are rendered. */
-void render_only(const char *const *dirs);
+struct cache;
+/* Which outputs were made from files that changed since the build of
+ * OUT (every one the first time); returns how many.  With
+ * render_filter(1) only those are rendered. */
+int render_dirty(struct cache *, const char *out);
 void render_filter(int on);
+/* Writes what each output was made from, as far as this process saw, to
+ * file (a worker's OUT/.press/deps.<pid>); returns 0 after reporting. */
+int render_deps_save(const char *file);
+/* After a build: gathers the workers' lists and records each output's
+ * files and their contents for the next build.  all: every issue was
+ * built, so dirty outputs are now made. */
+void render_commit(struct cache *, const char *out, int all);
 /* Copies the files outputs.yaml lists; site_only puts site/x at dir/x. */
 void render_copies(const char *out, int site_only);
 void render_free(void);
@@ -504,6 +513,11 @@ uint64_t cache_tree(struct cache *, const char *dir, uint64_t h);
 uint64_t cache_get(struct cache *, const char *key);
 void cache_set(struct cache *, const char *key, uint64_t);
 void cache_keep(struct cache *, const char *key);
+/* The files a build wrote, listed a path a line in the file list: what
+ * they hold is recorded (cache_made); cache_intact says whether each is
+ * still there as it was written, 0 too when there is no list. */
+void cache_made(struct cache *, const char *list);
+int cache_intact(struct cache *, const char *list);
 /* Writes the cache; prune drops what this build did not look at. */
 int cache_save(struct cache *, int prune);
 void cache_free(struct cache *);

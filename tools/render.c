@@ -4,14 +4,27 @@
  * data, in templates/outputs.yaml; adding a format is adding a
  * stylesheet and an entry there.  Stylesheets are parsed on first use, so
  * a preview pays for the story page alone.
+ *
+ * Every output knows what it was made from: every file libxslt loads for
+ * it (the stylesheet, what it imports and includes, what it reads with
+ * document()) goes through one loader that writes it down, with
+ * outputs.yaml.  A build keeps those lists in OUT/.press/deps and a hash
+ * of each list's contents in the cache; an output whose files changed is
+ * rendered again (render_filter), whatever folder they are in, and a
+ * file no output reads (press.css, copied as it is) renders nothing.
  */
 #include <limits.h>
+#include <dirent.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libexslt/exslt.h>
+#include <libxml/uri.h>
+#include <libxslt/documents.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -34,6 +47,9 @@ struct output {
 	int preview;           /* press preview renders it */
 	xsltStylesheetPtr xsl; /* parsed on first use */
 	int failed;            /* could not be parsed: reported once */
+	char **deps;           /* the files it was made from */
+	size_t ndeps;
+	int dirty;             /* one of them changed since the last build */
 };
 
 /* One file copied as it is. */
@@ -43,8 +59,9 @@ struct copy {
 };
 
 static char *templates;
-static char **only;     /* template folders that changed; NULL: all */
-static int filtering;   /* render_filter(1): only those */
+static int filtering;   /* render_filter(1): only the dirty outputs */
+static struct output *current;       /* whose files the loader records */
+static xsltDocLoaderFunc base_loader; /* libxslt's own */
 static struct output *outputs;
 static size_t noutputs;
 static struct copy *copies;
@@ -83,6 +100,34 @@ on_sheet_error(void *ctx, xmlErrorPtr e)
 	diag(e->file ? e->file : (const char *)ctx, e->line > 0 ? e->line : 0,
 	     e->line > 0 ? (e->int2 > 0 ? e->int2 : 1) : 0, D_TEMPLATE, msg);
 	free(msg);
+}
+
+/* Adds path to what o was made from, once. */
+static void
+add_dep(struct output *o, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < o->ndeps; i++)
+		if (strcmp(o->deps[i], path) == 0)
+			return;
+	o->deps = xrealloc(o->deps, (o->ndeps + 1) * sizeof(char *));
+	o->deps[o->ndeps++] = xstrdup(path);
+}
+
+/* libxslt's loader, writing down every file it loads for the output
+ * being parsed or applied. */
+static xmlDocPtr
+loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+       xsltLoadType type)
+{
+	if (current != NULL && uri != NULL) {
+		char *path = xmlURIUnescapeString((const char *)uri, 0, NULL);
+
+		add_dep(current, strncmp(path, "file://", 7) == 0 ? path + 7 : path);
+		xmlFree(path);
+	}
+	return base_loader(uri, dict, options, ctxt, type);
 }
 
 /*
@@ -170,6 +215,9 @@ render_load(const char *dir, const char *encoding)
 	/* Loading again (press serve after a template change) starts over. */
 	render_free();
 	exsltRegisterAll(); /* exsl:node-set() and friends, as xsltproc has */
+	if (base_loader == NULL)
+		base_loader = xsltDocDefaultLoader;
+	xsltSetLoaderFunc(loader);
 	templates = xstrdup(dir);
 	print_encoding = encoding;
 	xsltSetGenericErrorFunc(NULL, gather);
@@ -253,7 +301,10 @@ sheet(struct output *o)
 		return o->xsl;
 	path = xasprintf("%s/%s", templates, o->sheet);
 	xmlSetStructuredErrorFunc(path, on_sheet_error);
+	current = o;
+	add_dep(o, path);
 	o->xsl = xsltParseStylesheetFile((const xmlChar *)path);
+	current = NULL;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (o->xsl == NULL) {
 		report(path, "cannot load the stylesheet");
@@ -331,7 +382,9 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 			n++;
 		}
 	params[2 * n] = NULL;
+	current = o;
 	res = xsltApplyStylesheet(xsl, doc, params);
+	current = NULL;
 	for (i = 0; i < n; i++)
 		free(owned[i]);
 	if (res == NULL || xsltSaveResultToString(&mem, &len, res, xsl) != 0) {
@@ -350,42 +403,152 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 }
 
 void
-render_only(const char *const *dirs)
-{
-	size_t i, n = 0;
-
-	for (i = 0; only != NULL && only[i] != NULL; i++)
-		free(only[i]);
-	free(only);
-	only = NULL;
-	while (dirs != NULL && dirs[n] != NULL)
-		n++;
-	if (dirs == NULL)
-		return;
-	only = xcalloc(n + 1, sizeof(char *));
-	for (i = 0; i < n; i++)
-		only[i] = xstrdup(dirs[i]);
-}
-
-void
 render_filter(int on)
 {
 	filtering = on;
 }
 
-/* Whether the filter lets o's stylesheet through. */
+/* Whether the filter lets o through. */
 static int
 wanted(const struct output *o)
 {
-	size_t i, n;
+	return !filtering || o->dirty;
+}
 
-	if (!filtering || only == NULL)
-		return 1;
-	for (i = 0; only[i] != NULL; i++)
-		if (strncmp(o->sheet, only[i], n = strlen(only[i])) == 0 &&
-		    o->sheet[n] == '/')
-			return 1;
-	return 0;
+/* The cache's key for o: its entry in outputs.yaml (a new entry, or one
+ * changed, is rendered everywhere). */
+static char *
+dep_key(const struct output *o)
+{
+	uint64_t h = hash_bytes(o->sheet, strlen(o->sheet) + 1, 1);
+
+	h = hash_bytes(o->path, strlen(o->path) + 1, h);
+	h = hash_bytes(over_names[o->over], strlen(over_names[o->over]), h);
+	return xasprintf("made-of:%016" PRIx64, h);
+}
+
+/* The contents of o's files, names and all. */
+static uint64_t
+deps_hash(struct cache *c, const struct output *o)
+{
+	uint64_t h = 1, fh;
+	size_t i;
+
+	for (i = 0; i < o->ndeps; i++) {
+		fh = cache_file(c, o->deps[i]);
+		h = hash_bytes(o->deps[i], strlen(o->deps[i]) + 1, h);
+		h = hash_bytes(&fh, sizeof(fh), h);
+	}
+	return h;
+}
+
+/* Reads a list of "KEY<TAB>FILE" lines into the outputs they name. */
+static void
+read_deps(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL, *tab;
+	size_t cap = 0, i;
+	ssize_t n;
+
+	if (f == NULL)
+		return;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		if ((tab = strchr(line, '\t')) == NULL)
+			continue;
+		*tab = '\0';
+		for (i = 0; i < noutputs; i++) {
+			char *key = dep_key(&outputs[i]);
+
+			if (strcmp(key, line) == 0)
+				add_dep(&outputs[i], tab + 1);
+			free(key);
+		}
+	}
+	free(line);
+	fclose(f);
+}
+
+int
+render_dirty(struct cache *c, const char *out)
+{
+	char *path = xasprintf("%s/.press/deps", out), *key;
+	size_t i;
+	int n = 0;
+
+	read_deps(path);
+	free(path);
+	for (i = 0; i < noutputs; i++) {
+		struct output *o = &outputs[i];
+
+		key = dep_key(o);
+		o->dirty = o->ndeps == 0 || cache_get(c, key) != deps_hash(c, o);
+		n += o->dirty;
+		free(key);
+	}
+	return n;
+}
+
+int
+render_deps_save(const char *file)
+{
+	struct buf b = {0};
+	size_t i, k;
+	int ok;
+
+	buf_add(&b, "", 0);
+	for (i = 0; i < noutputs; i++) {
+		char *key = dep_key(&outputs[i]);
+
+		for (k = 0; k < outputs[i].ndeps; k++) {
+			buf_adds(&b, key);
+			buf_add(&b, "\t", 1);
+			buf_adds(&b, outputs[i].deps[k]);
+			buf_add(&b, "\n", 1);
+		}
+		free(key);
+	}
+	ok = out_write(file, b.data, b.len);
+	buf_free(&b);
+	return ok;
+}
+
+void
+render_commit(struct cache *c, const char *out, int all)
+{
+	char *dir = xasprintf("%s/.press", out), *path, *key;
+	struct dirent *e;
+	DIR *d;
+	size_t i;
+
+	/* What the worker processes loaded. */
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if (strncmp(e->d_name, "deps.", 5) == 0) {
+				path = xasprintf("%s/%s", dir, e->d_name);
+				read_deps(path);
+				unlink(path);
+				free(path);
+			}
+		closedir(d);
+	}
+	for (i = 0; i < noutputs; i++) {
+		struct output *o = &outputs[i];
+
+		key = dep_key(o);
+		/* A build of some issues only leaves the rest to do. */
+		if (o->failed || (!all && o->dirty))
+			cache_set(c, key, 0);
+		else
+			cache_set(c, key, deps_hash(c, o));
+		free(key);
+	}
+	path = xasprintf("%s/deps", dir);
+	render_deps_save(path);
+	free(path);
+	free(dir);
 }
 
 int
@@ -462,9 +625,14 @@ render_free(void)
 	size_t i;
 
 	for (i = 0; i < noutputs; i++) {
+		size_t k;
+
 		xsltFreeStylesheet(outputs[i].xsl);
 		free(outputs[i].sheet);
 		free(outputs[i].path);
+		for (k = 0; k < outputs[i].ndeps; k++)
+			free(outputs[i].deps[k]);
+		free(outputs[i].deps);
 	}
 	free(outputs);
 	outputs = NULL;
@@ -479,6 +647,5 @@ render_free(void)
 	free(templates);
 	templates = NULL;
 	buf_free(&errors);
-	render_only(NULL);
 	filtering = 0;
 }
