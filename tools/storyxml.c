@@ -30,6 +30,8 @@ figure(xmlNodePtr parent, cmark_node *fig)
 	xmlNodePtr f = xmlNewChild(parent, NULL, X("figure"), NULL);
 
 	xmlNewProp(f, X("href"), X(cmark_node_get_url(img)));
+	if (*cmark_node_get_title(img) != '\0')
+		xmlNewProp(f, X("title"), X(cmark_node_get_title(img)));
 	if (cmark_node_first_child(img) != NULL)
 		build(xmlNewChild(f, NULL, X("caption"), NULL), img);
 	if (cr != NULL)
@@ -149,6 +151,8 @@ build(xmlNodePtr parent, cmark_node *root)
 				xmlNewProp(e, X("start"), X(num));
 			} else
 				xmlNewProp(e, X("type"), X("bullet"));
+			if (cmark_node_get_list_tight(n))
+				xmlNewProp(e, X("tight"), X("true"));
 			break;
 		case CMARK_NODE_ITEM:
 			e = xmlNewChild(cur, NULL, X("item"), NULL);
@@ -217,7 +221,16 @@ build(xmlNodePtr parent, cmark_node *root)
 			child(cur, "code", cmark_node_get_literal(n));
 			continue;
 		case CMARK_NODE_CODE_BLOCK:
-			child(cur, "pre", cmark_node_get_literal(n));
+			e = child(cur, "pre", cmark_node_get_literal(n));
+			/* The language a fence names (```python): its first
+			 * word. */
+			s = cmark_node_get_fence_info(n);
+			if (s != NULL && *s != '\0' && strcspn(s, " \t") > 0) {
+				char *lang = xstrndup(s, strcspn(s, " \t"));
+
+				xmlNewProp(e, X("lang"), X(lang));
+				free(lang);
+			}
 			continue;
 		case CMARK_NODE_THEMATIC_BREAK:
 			xmlNewChild(cur, NULL, X("hr"), NULL);

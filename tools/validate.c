@@ -505,6 +505,25 @@ within(const char *file, const char *dir)
 	return strncmp(f, d, n) == 0 && (f[n] == '/' || d[n - 1] == '/');
 }
 
+/* Whether paragraph p holds nothing but blanks and line breaks. */
+static int
+blank(cmark_node *p)
+{
+	cmark_node *c;
+	cmark_node_type t;
+	const char *lit;
+
+	for (c = cmark_node_first_child(p); c != NULL; c = cmark_node_next(c)) {
+		t = cmark_node_get_type(c);
+		if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			continue;
+		if (t != CMARK_NODE_TEXT || (lit = cmark_node_get_literal(c)) == NULL ||
+		    lit[strspn(lit, " \t\n")] != '\0')
+			return 0;
+	}
+	return 1;
+}
+
 /* The text under node n, as one string; the caller frees. */
 static char *
 text_of(cmark_node *n)
@@ -733,8 +752,16 @@ body(struct story *st)
 		unused_notes(st, kept, nkept, code, ncode);
 	free(kept);
 	free(code);
-	for (i = 0; i < ndrop; i++)
+	for (i = 0; i < ndrop; i++) {
+		cmark_node *para = cmark_node_parent(drop[i]);
+
 		cmark_node_free(drop[i]);
+		/* A paragraph that held only raw HTML goes with it. */
+		if (para != NULL &&
+		    cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
+		    blank(para))
+			cmark_node_free(para);
+	}
 	for (i = 0; i < nunlink; i++)
 		unwrap(unlink[i]);
 	free(drop);

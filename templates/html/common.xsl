@@ -492,17 +492,30 @@
     </p>
   </xsl:template>
 
+  <!-- HTML has six heading levels and the headline takes the first:
+       a subhead deeper than h6 is a heading by its role, so that ##### and
+       ###### stay apart. -->
   <xsl:template match="subhead">
     <xsl:variable name="n" select="$headline-level + @level"/>
-    <xsl:element name="h{substring('123456666666', $n, 1)}">
-      <xsl:attribute name="class">subhead</xsl:attribute>
-      <xsl:apply-templates/>
-    </xsl:element>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 6">
+        <xsl:element name="h{$n}">
+          <xsl:attribute name="class">subhead</xsl:attribute>
+          <xsl:apply-templates/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="subhead" role="heading" aria-level="{$n}">
+          <xsl:apply-templates/>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="figure">
     <figure>
       <img src="{@href}">
+        <xsl:copy-of select="@title"/>
         <xsl:attribute name="alt">
           <xsl:choose>
             <xsl:when test="caption">
@@ -539,11 +552,18 @@
 
   <xsl:template match="list[@type = 'ordered']">
     <ol>
-      <xsl:if test="@start">
+      <xsl:if test="@start and @start != 1">
         <xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute>
       </xsl:if>
       <xsl:apply-templates/>
     </ol>
+  </xsl:template>
+
+  <!-- In a tight list an item's paragraphs are its text, not set
+       apart. -->
+  <xsl:template match="list[@tight = 'true']/item/p">
+    <xsl:if test="preceding-sibling::*"><xsl:text>&#10;</xsl:text></xsl:if>
+    <xsl:apply-templates/>
   </xsl:template>
 
   <xsl:template match="list">
@@ -554,15 +574,15 @@
     <li><xsl:apply-templates/></li>
   </xsl:template>
 
-  <!-- An HTML parser drops one newline right after <pre>: when the text
-       starts with one, write one more so that it survives. -->
+  <!-- Code as HTML marks it, its language as a class (language-python).
+       Inside <code> a leading newline survives an HTML parser. -->
   <xsl:template match="pre">
-    <pre>
-      <xsl:if test="starts-with(., '&#10;')">
-        <xsl:text>&#10;</xsl:text>
+    <pre><code>
+      <xsl:if test="@lang">
+        <xsl:attribute name="class"><xsl:value-of select="concat('language-', @lang)"/></xsl:attribute>
       </xsl:if>
       <xsl:value-of select="."/>
-    </pre>
+    </code></pre>
   </xsl:template>
 
   <xsl:template match="hr">
