@@ -240,3 +240,86 @@ if ! iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 &&
 else
 	notok "--fix keeps GB18030 bytes and CRLF line ends"
 fi
+
+# ---- --fix leaves alone what it must not change --------------------------------
+# safe NAME: a fresh copy of the story in $t/safe/NAME.md.
+safe() {
+	rm -rf "$t/safe"
+	mkdir -p "$t/safe"
+	cp tests/check/fix/story.md "$t/safe/$1.md"
+}
+fixit() {
+	(cd "$t/safe" && "$PRESS" check -a "$root/articles" --fix "$@") \
+	    >"$t/out" 2>&1
+}
+# A symbolic link: its target is corrected, the link stays a link.
+safe target
+ln -s target.md "$t/safe/link.md"
+fixit link.md
+if [ -L "$t/safe/link.md" ] && cmp -s tests/check/fix/story.fixed.md "$t/safe/target.md"; then
+	ok "--fix follows a symbolic link to its target and keeps the link"
+else
+	cp "$t/out" "$t/why"
+	notok "--fix follows a symbolic link to its target and keeps the link"
+fi
+# A private draft stays private, and keeps its owner.
+safe draft
+chmod 600 "$t/safe/draft.md"
+owner=$(stat -c %u:%g "$t/safe/draft.md")
+fixit draft.md
+if [ "$(stat -c %a "$t/safe/draft.md")" = 600 ] &&
+    [ "$(stat -c %u:%g "$t/safe/draft.md")" = "$owner" ] &&
+    cmp -s tests/check/fix/story.fixed.md "$t/safe/draft.md"; then
+	ok "--fix keeps a file's mode (0600) and owner"
+else
+	stat -c '%a %u:%g' "$t/safe/draft.md" >"$t/why"
+	notok "--fix keeps a file's mode (0600) and owner"
+fi
+# A read-only file is refused with a message, and not touched.
+safe ro
+chmod 444 "$t/safe/ro.md"
+fixit ro.md
+if cmp -s tests/check/fix/story.md "$t/safe/ro.md" &&
+    [ "$(stat -c %a "$t/safe/ro.md")" = 444 ] &&
+    grep -q '^press: ro.md: warning: not fixed: it is read-only$' "$t/out"; then
+	ok "--fix refuses a read-only file with a message"
+else
+	cp "$t/out" "$t/why"
+	notok "--fix refuses a read-only file with a message"
+fi
+# A file with another hard link is refused: both names stay one file.
+safe hard
+ln "$t/safe/hard.md" "$t/safe/other.md"
+fixit hard.md
+if cmp -s tests/check/fix/story.md "$t/safe/hard.md" &&
+    [ "$(stat -c %h "$t/safe/hard.md")" = 2 ] &&
+    grep -q '^press: hard.md: warning: not fixed: it has other hard links$' "$t/out"; then
+	ok "--fix refuses a hard-linked file with a message"
+else
+	cp "$t/out" "$t/why"
+	notok "--fix refuses a hard-linked file with a message"
+fi
+# A save while --fix runs (between its reading and its replacing the
+# file) is kept: the file is left alone with a message.
+race=$t/race.so
+if cc -shared -fPIC -o "$race" tests/check/race.c -ldl 2>"$t/why"; then
+	pre=$race
+	if nm "$PRESS" 2>/dev/null | grep -q __asan_init; then
+		pre="$(cc -print-file-name=libasan.so) $race"
+	fi
+	safe saved
+	(cd "$t/safe" && RACE_FILE=saved.md LD_PRELOAD=$pre \
+	    "$PRESS" check -a "$root/articles" --fix saved.md) >"$t/out" 2>&1
+	if grep -q '记者刚刚又补了一句' "$t/safe/saved.md" &&
+	    head -n "$(wc -l <tests/check/fix/story.md)" "$t/safe/saved.md" |
+	    cmp -s - tests/check/fix/story.md &&
+	    grep -q '^press: saved.md: warning: not fixed: it changed while it was being fixed; check it again$' "$t/out" &&
+	    [ -z "$(find "$t/safe" -name '*.press-fix.*')" ]; then
+		ok "--fix keeps a save made while it ran, and says so"
+	else
+		cp "$t/out" "$t/why"
+		notok "--fix keeps a save made while it ran, and says so"
+	fi
+else
+	notok "--fix race: cannot build tests/check/race.c"
+fi

@@ -9,6 +9,8 @@
  * mark.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <iconv.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,15 +295,17 @@ fixed_of(const char *path)
 	return 0;
 }
 
-/* Writes the corrected text back as the file came: its encoding, its
- * byte order mark, its line ends; through a temporary file and
- * rename(2). */
+/* The corrected text as the file came: its encoding, its byte order
+ * mark, its line ends.  0 when the encoding cannot hold it. */
 static int
-write_back(const struct src *src, const char *text, size_t len)
+encode_back(const struct src *src, const char *text, size_t len,
+            struct buf *out)
 {
 	struct buf b = {0};
-	size_t i, start = 0;
-	int ok;
+	size_t i, start = 0, in, left;
+	iconv_t cd;
+	char *ip, *op;
+	int ok = 1;
 
 	buf_add(&b, "", 0);
 	if (src->bom)
@@ -313,11 +317,90 @@ write_back(const struct src *src, const char *text, size_t len)
 			start = i + 1;
 		}
 	buf_add(&b, text + start, len - start);
-	if (strcmp(src->encoding, "UTF-8") == 0)
-		ok = out_write(src->path, b.data, b.len);
-	else
-		ok = out_write_encoded(src->path, b.data, b.len, src->encoding);
+	if (strcmp(src->encoding, "UTF-8") == 0) {
+		*out = b;
+		return 1;
+	}
+	if ((cd = iconv_open(src->encoding, "UTF-8")) == (iconv_t)-1) {
+		buf_free(&b);
+		return 0;
+	}
+	memset(out, 0, sizeof(*out));
+	out->cap = 4 * b.len + 16;
+	out->data = xmalloc(out->cap);
+	ip = b.data;
+	in = b.len;
+	op = out->data;
+	left = out->cap;
+	if (iconv(cd, &ip, &in, &op, &left) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &op, &left) == (size_t)-1)
+		ok = 0;
+	out->len = out->cap - left;
+	iconv_close(cd);
 	buf_free(&b);
+	return ok;
+}
+
+/*
+ * Replaces the file at path (a symbolic link's target) with data, as
+ * safely as a reporter's file deserves: the new text goes to a temporary
+ * file beside it with the old one's mode and owner, and is renamed into
+ * place only if the file is still the one read (device, inode, size,
+ * time), so a save made meanwhile is never lost.  A read-only file and
+ * a file with other hard links are left alone: renaming would change
+ * what they are.  Messages name the file as the reporter did (name).
+ * Returns 1 when replaced, else 0 after a message.
+ */
+static int
+replace_file(const char *name, const char *path, const struct stat *was,
+             const char *data, size_t len)
+{
+	struct stat now;
+	char *tmp;
+	size_t off = 0;
+	ssize_t n;
+	int fd, ok = 0;
+
+	if (was->st_nlink > 1) {
+		diag(name, 0, 0, D_FIX_LEFT, "it has other hard links");
+		return 0;
+	}
+	if ((was->st_mode & 0222) == 0 || access(path, W_OK) != 0) {
+		diag(name, 0, 0, D_FIX_LEFT, "it is read-only");
+		return 0;
+	}
+	tmp = xasprintf("%s.press-fix.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		diag(name, 0, 0, D_WRITE, strerror(errno));
+		free(tmp);
+		return 0;
+	}
+	while (off < len && (n = write(fd, data + off, len - off)) > 0)
+		off += (size_t)n;
+	if (off != len || fchmod(fd, was->st_mode & 07777) != 0 ||
+	    (fchown(fd, was->st_uid, was->st_gid) != 0 && errno != EPERM) ||
+	    fsync(fd) != 0) {
+		diag(name, 0, 0, D_WRITE, strerror(errno));
+		goto out;
+	}
+	if (stat(path, &now) != 0 || now.st_dev != was->st_dev ||
+	    now.st_ino != was->st_ino || now.st_size != was->st_size ||
+	    now.st_mtim.tv_sec != was->st_mtim.tv_sec ||
+	    now.st_mtim.tv_nsec != was->st_mtim.tv_nsec) {
+		diag(name, 0, 0, D_FIX_LEFT, "it changed while it was being "
+		     "fixed; check it again");
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		diag(name, 0, 0, D_WRITE, strerror(errno));
+		goto out;
+	}
+	ok = 1;
+out:
+	close(fd);
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
 	return ok;
 }
 
@@ -333,19 +416,35 @@ fix_file(const char *path)
 {
 	struct src *src;
 	struct story *st;
-	char *text;
+	struct stat sb;
+	struct buf bytes = {0};
+	char *text, *target;
 	unsigned n;
 
-	if ((src = src_read(path)) == NULL)
+	/* The target of a symbolic link is what gets corrected. */
+	if ((target = realpath(path, NULL)) == NULL || stat(target, &sb) != 0 ||
+	    !S_ISREG(sb.st_mode)) {
+		free(target);
+		return 1;
+	}
+	if ((src = src_read(path)) == NULL) {
+		free(target);
 		return 0;
+	}
 	st = story_parse_bytes(path, src->text, src->len);
 	text = proof_fix(st, &n);
-	if (text != NULL && write_back(src, text, strlen(text))) {
+	if (text != NULL && !encode_back(src, text, strlen(text), &bytes))
+		diag(path, 0, 0, D_FIX_LEFT, "its encoding cannot hold the "
+		     "corrections");
+	else if (text != NULL &&
+	         replace_file(path, target, &sb, bytes.data, bytes.len)) {
 		fixes = xrealloc(fixes, (nfixes + 1) * sizeof(*fixes));
 		fixes[nfixes].path = xstrdup(path);
 		fixes[nfixes++].n = n;
 	}
+	buf_free(&bytes);
 	free(text);
+	free(target);
 	story_free(st);
 	src_free(src);
 	return 1;

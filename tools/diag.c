@@ -35,6 +35,9 @@ static const struct {
 	{DIAG_WARNING, "footnote [^%s] is referenced nowhere: dropped"}, /* D_NOTE_UNUSED */
 	{DIAG_WARNING, "%zu short lines will run together; if this is verse, keep its lines with 'genre: 诗歌' or a ```verse block"}, /* D_VERSE_LIKE */
 	{DIAG_WARNING, "%s"},                                      /* D_IMPORT */
+	{DIAG_WARNING, "not fixed: %s"},                           /* D_FIX_LEFT */
+	{DIAG_WARNING, "超出版面 %ld 行（约 %ld 字）: %s"},         /* D_FIT_OVER */
+	{DIAG_WARNING, "the dateline names other people than the front matter: %s"}, /* D_BYLINE_DIFFERS */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, "empty file"},                                /* D_EMPTY */
@@ -59,6 +62,7 @@ static const struct {
 	{DIAG_ERROR, "'%s' leads outside %s"},                     /* D_SYMLINK */
 	{DIAG_ERROR, "the folder exists and is not empty: import writes only into a new or empty folder"}, /* D_IMPORT_EXISTS */
 	{DIAG_WARNING, "%s"},                                      /* D_MORE */
+	{DIAG_ERROR, "超出版面 %ld 行（约 %ld 字）: %s"},           /* D_FIT_OVER_STRICT */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 

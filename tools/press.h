@@ -115,6 +115,9 @@ enum diag_id {
 	D_NOTE_UNUSED,
 	D_VERSE_LIKE,
 	D_IMPORT,
+	D_FIX_LEFT,
+	D_FIT_OVER,
+	D_BYLINE_DIFFERS,
 	/* errors */
 	D_READ,
 	D_ENCODING,
@@ -140,6 +143,7 @@ enum diag_id {
 	D_SYMLINK,
 	D_IMPORT_EXISTS,
 	D_MORE,
+	D_FIT_OVER_STRICT,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
