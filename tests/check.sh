@@ -119,8 +119,11 @@ expect "check of the sample issue: its two slips, its fitting" \
 if python3 -m json.tool "$t/json" >/dev/null 2>"$t/why" && [ ! -s "$t/err" ] &&
     python3 -c 'import json,sys
 d = json.load(open(sys.argv[1]))
-assert len(d["messages"]) == 2, d["messages"]
-assert {m["rule"] for m in d["messages"]} == {"char-repeated", "word-miswritten"}
+rules = [m for m in d["messages"] if m["rule"]]
+assert len(rules) == 2, d["messages"]
+assert {m["rule"] for m in rules} == {"char-repeated", "word-miswritten"}
+fit = [m for m in d["messages"] if not m["rule"]]
+assert [(m["file"], m["line"], m["level"]) for m in fit] == [("articles/2024-06-11/issue.yaml", 22, "warning")], fit
 assert len(d["stories"]) == 8 and d["pages"][0]["per_10000"] == 6.0
 assert [s["left"] for s in d["stories"] if s["slug"] == "miyun"] == [-1]
 ' "$t/json" 2>"$t/why"; then
@@ -133,6 +136,17 @@ if python3 -m json.tool "$t/json" >/dev/null 2>"$t/why" && [ ! -s "$t/err" ]; th
 	ok "check --json of the caught corpus parses"
 else
 	notok "check --json of the caught corpus parses"
+fi
+
+# A story over its space: a warning at its entry in issue.yaml, an error
+# under --strict.
+"$PRESS" check --strict articles/2024-06-11 >/dev/null 2>"$t/out"
+status=$?
+if [ "$status" -eq 1 ] && grep -q '^press: articles/2024-06-11/issue.yaml:22:9: error: 超出版面 1 行（约 13 字）: miyun.md$' "$t/out"; then
+	ok "check --strict: a story over its space is an error at its entry"
+else
+	cp "$t/out" "$t/why"
+	notok "check --strict: a story over its space is an error at its entry (exit $status)"
 fi
 
 # ---- house.yaml --------------------------------------------------------------

@@ -599,8 +599,9 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		buf_adds(j, r <= paper->pass_mark ? ", \"passes\": true}" :
 		         ", \"passes\": false}");
 	} else {
-		printf("  page: %ld 字, %ld %s of text; %ld of %ld lines taken: ",
-		       chars, lines, lines_word(lines), taken, capacity);
+		printf("  page: %ld 字; lines needed %ld (text and heads, "
+		       "photos not measured), allotted %ld of %ld: ",
+		       chars, lines, taken, capacity);
 		if (left >= 0)
 			printf("%ld %s left (%ld 字)\n", left, lines_word(left),
 			       left * line_chars);
@@ -648,10 +649,11 @@ cmd_check(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"json", no_argument, NULL, 'j'},
 		{"fix", no_argument, NULL, 'f'},
+		{"strict", no_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
 	struct build_opts opts = {"articles", "templates", NULL, NULL, 1,
-	                          PROOF_LEVELS};
+	                          PROOF_LEVELS, FIT_WARNINGS};
 	struct paper paper;
 	struct stat sb;
 	char **paths, *file, **dirs = NULL;
@@ -673,9 +675,12 @@ cmd_check(int argc, char **argv)
 		case 'f':
 			mode.fix = 1;
 			break;
+		case 's':
+			opts.fitting = FIT_ERRORS;
+			break;
 		default:
 			diag_usage("usage: press check [-a ARTICLES] [-t TEMPLATES] "
-			           "[--json] [--fix] [PATH ...]");
+			           "[--json] [--fix] [--strict] [PATH ...]");
 			return 2;
 		}
 	if (js.on)

@@ -323,6 +323,30 @@ encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path)
 }
 
 /*
+ * A story longer than the space the editor gave it, when the caller asks
+ * (press check): a message at its entry, with the lines and the 字 to
+ * cut.  Photos are not measured: only the text's lines count.
+ */
+static void
+fit(struct issue *is, yaml_node_t *entry, xmlNodePtr story, const char *file,
+    long space)
+{
+	xmlChar *s;
+	long lines, over;
+
+	if (is->opts->fitting == FIT_NONE)
+		return;
+	s = xmlGetProp(story, X("lines"));
+	lines = s != NULL ? strtol((const char *)s, NULL, 10) : 0;
+	xmlFree(s);
+	if ((over = lines - space) <= 0)
+		return;
+	diag(is->y.path, fm_line(entry, 0), fm_col(entry),
+	     is->opts->fitting == FIT_ERRORS ? D_FIT_OVER_STRICT : D_FIT_OVER,
+	     over, over * is->paper->line_chars, file);
+}
+
+/*
  * Builds one story entry of a page: loads the story, checks it against
  * the schema and the print encoding, and adds it to the page.
  */
@@ -428,6 +452,7 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 				xmlNewProp(node, X("slot-columns"), X(num));
 				snprintf(num, sizeof(num), "%ld", lines);
 				xmlNewProp(node, X("slot-lines"), X(num));
+				fit(is, entry, node, file, cols * lines);
 			} else if (cols > 0 || lines > 0)
 				diag(is->y.path, fm_line(entry, 0), fm_col(entry),
 				     D_ISSUE_VALUE, "a story's space needs both "

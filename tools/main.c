@@ -100,7 +100,7 @@ cmd_build(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct build_opts opts = {"articles", "templates", "out", NULL, 0,
-	                          PROOF_WARNINGS};
+	                          PROOF_WARNINGS, FIT_NONE};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	iconv_t cd;
 	char *end;
@@ -135,7 +135,7 @@ static int
 cmd_preview(int argc, char **argv)
 {
 	struct build_opts opts = {"articles", "templates", "out/preview", NULL, 1,
-	                          PROOF_WARNINGS};
+	                          PROOF_WARNINGS, FIT_NONE};
 	int c;
 
 	while ((c = getopt(argc, argv, "a:t:o:")) != -1)

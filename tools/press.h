@@ -397,6 +397,14 @@ int out_mkdirs(const char *dir);
 
 /* ---- issue.c --------------------------------------------------------- */
 
+/* What issue_load says of a story longer than its space. */
+enum fit_mode {
+	FIT_NONE,     /* nothing (a build) */
+	FIT_WARNINGS, /* a warning at its entry (press check) */
+	FIT_ERRORS,   /* an error there (press check --strict) */
+	FIT_MAX
+};
+
 struct build_opts {
 	const char *articles;       /* the articles folder */
 	const char *templates;      /* the templates folder */
@@ -404,6 +412,7 @@ struct build_opts {
 	const char *print_encoding; /* for out/print, NULL: UTF-8 */
 	unsigned jobs;              /* worker processes; 0 or 1: none */
 	enum proof_mode proof;      /* how issue_load proofreads its stories */
+	enum fit_mode fitting;      /* stories over their space: a message? */
 };
 
 /* A broadsheet: 8 columns of 13 characters (EDITORIAL.md), 115 lines
