@@ -286,6 +286,15 @@ if [ -f "$sample/issue.xml" ]; then
 	    sed 's/ *slug="\([^"]*\)"/\1 /g'); do
 		icml_uses "photo story $slug.icml uses $(style paragraph caption) $(style paragraph credit)" \
 		    "$sample/$slug.icml" p:caption p:credit
+		# Each photo placed: a Rectangle holding an Image linked to
+		# the photo's file, as the story XML names it.
+		want=$(xpath "$sample/issue.xml" "string(//story[@slug = '$slug']//figure[1]/@href)")
+		got=$(xpath "$sample/$slug.icml" 'string(/Document/Story//ParagraphStyleRange/CharacterStyleRange/Rectangle/Image/Link/@LinkResourceURI)')
+		if [ -n "$want" ] && [ "$got" = "$want" ]; then
+			ok "photo story $slug.icml places $want"
+		else
+			notok "photo story $slug.icml places its photo: '$got', want '$want'"
+		fi
 	done
 fi
 

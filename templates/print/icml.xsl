@@ -21,17 +21,16 @@
     署名 with the byline (记者 张晶) when there is a byline but no dateline;
     the body: 正文 paragraphs, the first one opening with the 电头 run
     (本报讯（记者 崔欣 通讯员 宋雅欣）, character style); 小标题; per
-    photo a comment naming the image file, 图说 (caption) and 署名
-    (credit); quotes, lists and preformatted text in their styles.
+    photo the placed image, 图说 (caption) and 署名 (credit); quotes,
+    lists, tables, verse, preformatted text and the 注释 in their
+    styles.  The document, its style groups and its story carry press's
+    own ids (press_doc …).
   Inline: strong -> 粗体, em -> 斜体 (the innermost wins when nested);
   links and code are their text; a hard line break, and a line break in
   preformatted text, is U+2028 (InDesign's forced line break), as pandoc
   writes it.  Consecutive text of one character style is one range.
   Otherwise a Content holds exactly the characters of the print XML.  A
   horizontal rule has no counterpart and is left out, as pandoc does.
-
-  Photos are not placed: ICML can hold a placed image only with its
-  geometry, which is the layout desk's to decide.
 
   styles.xml is read with document(), relative to this file: load the
   stylesheet from its file (xsltParseStylesheetFile, xsltproc).
@@ -40,7 +39,9 @@
   indented for reading; InDesign ignores whitespace between elements.
 -->
 <xsl:stylesheet version="1.0"
-                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="str">
 
   <!-- The whitespace rules, $story and the words (role labels). -->
   <xsl:import href="../press.xsl"/>
@@ -68,8 +69,8 @@
     <xsl:text>&#10;</xsl:text>
     <xsl:processing-instruction name="aid">SnippetType="InCopyInterchange"</xsl:processing-instruction>
     <xsl:text>&#10;</xsl:text>
-    <Document DOMVersion="8.0" Self="pandoc_doc">
-      <RootCharacterStyleGroup Self="pandoc_character_styles">
+    <Document DOMVersion="8.0" Self="press_doc">
+      <RootCharacterStyleGroup Self="press_character_styles">
         <CharacterStyle Self="{$default-char}" Name="Default"/>
         <xsl:for-each select="$styles/character[not(@name = preceding-sibling::character/@name)]">
           <CharacterStyle Self="CharacterStyle/{@name}" Name="{@name}">
@@ -80,7 +81,7 @@
           </CharacterStyle>
         </xsl:for-each>
       </RootCharacterStyleGroup>
-      <RootParagraphStyleGroup Self="pandoc_paragraph_styles">
+      <RootParagraphStyleGroup Self="press_paragraph_styles">
         <ParagraphStyle Self="{$default-para}" Name="{$default-para}"/>
         <xsl:for-each select="$styles/paragraph[not(@name = preceding-sibling::paragraph/@name)]">
           <ParagraphStyle Self="ParagraphStyle/{@name}" Name="{@name}">
@@ -107,7 +108,7 @@
           </TableStyle>
         </xsl:for-each>
       </RootTableStyleGroup>
-      <Story Self="pandoc_story" TrackChanges="false" AppliedTOCStyle="n"
+      <Story Self="press_story" TrackChanges="false" AppliedTOCStyle="n"
              AppliedNamedGrid="n">
         <xsl:attribute name="StoryTitle">
           <xsl:value-of select="$story/head/headline"/>
@@ -293,15 +294,49 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A photo is placed as InCopy and pandoc's ICML writer place one:
+       an anchored Rectangle in a paragraph of its own, holding an Image
+       whose Link points at the photo's file (relative to the story's
+       folder, as the story names it).  The frame is a column-wide 4:3
+       of $photo-width points; the layout desk sizes and crops it.  The
+       caption and the credit follow in their styles. -->
+  <xsl:variable name="photo-width" select="240"/>
+  <xsl:variable name="photo-height" select="180"/>
+
   <xsl:template match="figure">
-    <xsl:comment>
-      <xsl:text> 图片: </xsl:text>
-      <!-- "-" twice in a row cannot be in a comment. -->
-      <xsl:call-template name="comment-safe">
-        <xsl:with-param name="s" select="@href"/>
+    <xsl:variable name="n" select="count(preceding::figure) + 1"/>
+    <xsl:variable name="hw" select="$photo-width div 2"/>
+    <xsl:variable name="hh" select="$photo-height div 2"/>
+    <Br/>
+    <ParagraphStyleRange>
+      <xsl:call-template name="para-style">
+        <xsl:with-param name="role" select="'photo'"/>
       </xsl:call-template>
-      <xsl:text> </xsl:text>
-    </xsl:comment>
+      <CharacterStyleRange AppliedCharacterStyle="{$default-char}">
+        <Rectangle Self="press_photo{$n}" ContentType="GraphicType"
+                   StrokeWeight="0" ItemTransform="1 0 0 1 {$hw} -{$hh}">
+          <Properties>
+            <PathGeometry>
+              <GeometryPathType PathOpen="false">
+                <PathPointArray>
+                  <PathPointType Anchor="-{$hw} -{$hh}" LeftDirection="-{$hw} -{$hh}" RightDirection="-{$hw} -{$hh}"/>
+                  <PathPointType Anchor="-{$hw} {$hh}" LeftDirection="-{$hw} {$hh}" RightDirection="-{$hw} {$hh}"/>
+                  <PathPointType Anchor="{$hw} {$hh}" LeftDirection="{$hw} {$hh}" RightDirection="{$hw} {$hh}"/>
+                  <PathPointType Anchor="{$hw} -{$hh}" LeftDirection="{$hw} -{$hh}" RightDirection="{$hw} -{$hh}"/>
+                </PathPointArray>
+              </GeometryPathType>
+            </PathGeometry>
+          </Properties>
+          <Image Self="press_image{$n}" ItemTransform="1 0 0 1 -{$hw} -{$hh}">
+            <Properties>
+              <Profile type="string">$ID/Embedded</Profile>
+              <GraphicBounds Left="0" Top="0" Right="{$photo-width}" Bottom="{$photo-height}"/>
+            </Properties>
+            <Link Self="press_link{$n}" LinkResourceURI="{str:encode-uri(@href, false())}"/>
+          </Image>
+        </Rectangle>
+      </CharacterStyleRange>
+    </ParagraphStyleRange>
     <xsl:for-each select="caption">
       <xsl:call-template name="para">
         <xsl:with-param name="role" select="'caption'"/>
@@ -312,20 +347,6 @@
         <xsl:with-param name="role" select="'credit'"/>
       </xsl:call-template>
     </xsl:for-each>
-  </xsl:template>
-
-  <xsl:template name="comment-safe">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, '--')">
-        <xsl:value-of select="substring-before($s, '--')"/>
-        <xsl:text>-%2D</xsl:text>
-        <xsl:call-template name="comment-safe">
-          <xsl:with-param name="s" select="substring-after($s, '--')"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="quote | list | item">
