@@ -262,13 +262,15 @@ print_lunar(void)
 int
 main(int argc, char **argv)
 {
-	Suite *s = suite_create("press");
-	TCase *tc = tcase_create("pure");
+	Suite *s;
+	TCase *tc;
 	SRunner *sr;
 	int failed;
 
 	if (argc == 2 && strcmp(argv[1], "--lunar") == 0)
 		return print_lunar();
+	s = suite_create("press");
+	tc = tcase_create("pure");
 	tcase_add_test(tc, utf8_steps);
 	tcase_add_test(tc, char_classes);
 	tcase_add_test(tc, read_encodings);
