@@ -38,6 +38,7 @@ static const struct {
 	{DIAG_WARNING, "not fixed: %s"},                           /* D_FIX_LEFT */
 	{DIAG_WARNING, "超出版面 %ld 行（约 %ld 字）: %s"},         /* D_FIT_OVER */
 	{DIAG_WARNING, "the dateline names other people than the front matter: %s"}, /* D_BYLINE_DIFFERS */
+	{DIAG_WARNING, "character U+%04X removed: a control character or non-character cannot be printed"}, /* D_CONTROL */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, "empty file"},                                /* D_EMPTY */

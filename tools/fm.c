@@ -9,6 +9,28 @@
 
 #include "press.h"
 
+/* A YAML escape ("\v", "\uFFFE") can make what the file's text could
+ * not hold: such characters go from every scalar with a warning there,
+ * as src.c removes them from the text. */
+static void
+strip_scalars(const char *path, yaml_document_t *doc, int line_offset)
+{
+	yaml_node_t *n;
+	size_t first, len;
+	uint32_t cp;
+
+	for (n = doc->nodes.start; n < doc->nodes.top; n++) {
+		if (n->type != YAML_SCALAR_NODE)
+			continue;
+		len = n->data.scalar.length;
+		n->data.scalar.length = u_strip((char *)n->data.scalar.value,
+		    len, &first, &cp);
+		if (first < len)
+			diag(path, fm_line(n, line_offset), fm_col(n), D_CONTROL,
+			     (unsigned)cp);
+	}
+}
+
 int
 fm_load(const char *path, const char *text, size_t len, int line_offset,
         yaml_document_t *doc)
@@ -34,7 +56,8 @@ fm_load(const char *path, const char *text, size_t len, int line_offset,
 		free(msg);
 		/* yaml_parser_load leaves doc zeroed on failure. */
 		memset(doc, 0, sizeof(*doc));
-	}
+	} else
+		strip_scalars(path, doc, line_offset);
 	yaml_parser_delete(&parser);
 	return ok;
 }

@@ -87,6 +87,14 @@ int u_is_han(uint32_t);       /* a CJK ideograph or kana */
 int u_is_cjk_punct(uint32_t); /* a full-width or CJK punctuation mark */
 int u_is_cjk(uint32_t);       /* either of the two */
 int u_is_space(uint32_t);     /* Unicode white space */
+/* A code point no file press writes may hold: C0 controls but tab and
+ * LF, DEL, C1 controls and the non-characters (U+FDD0–U+FDEF, U+xFFFE,
+ * U+xFFFF).  XML cannot carry most of them and none belongs in copy. */
+int u_is_unwanted(uint32_t);
+/* Removes every unwanted code point from the UTF-8 string s (len bytes)
+ * in place and returns the new length; *first is the offset of the first
+ * one removed (len if none) and *cp that code point. */
+size_t u_strip(char *s, size_t len, size_t *first, uint32_t *cp);
 
 /* ---- diag.c ---------------------------------------------------------- */
 
@@ -118,6 +126,7 @@ enum diag_id {
 	D_FIX_LEFT,
 	D_FIT_OVER,
 	D_BYLINE_DIFFERS,
+	D_CONTROL,
 	/* errors */
 	D_READ,
 	D_ENCODING,

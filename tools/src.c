@@ -154,6 +154,37 @@ normalize_eol(char *s, size_t len)
 	return j;
 }
 
+/*
+ * Removes the control characters and non-characters (u_is_unwanted) with
+ * a warning at each one's place: Word's Shift+Enter (U+000B) is common in
+ * pasted copy, and no XML or HTML file may carry it.  Positions are
+ * those of the file as read.  Returns the new length.
+ */
+static size_t
+strip_unwanted(const char *path, char *s, size_t len)
+{
+	size_t i = 0, j = 0, n;
+	uint32_t c;
+	int line = 1, col = 1;
+
+	while (i < len) {
+		n = u8_next(s + i, len - i, &c);
+		if (u_is_unwanted(c))
+			diag(path, line, col, D_CONTROL, (unsigned)c);
+		else {
+			memmove(s + j, s + i, n);
+			j += n;
+		}
+		i += n;
+		if (c == '\n')
+			line++, col = 1;
+		else
+			col++;
+	}
+	s[j] = '\0';
+	return j;
+}
+
 struct src *
 src_from_bytes(const char *path, const char *bytes, size_t len)
 {
@@ -213,6 +244,7 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 		free(text);
 		return NULL;
 	}
+	tlen = strip_unwanted(path, text, tlen);
 	src = xcalloc(1, sizeof(*src));
 	src->path = xstrdup(path);
 	src->text = text;

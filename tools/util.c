@@ -265,3 +265,44 @@ u_is_space(uint32_t c)
 	       (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
 	       c == 0x202F || c == 0x205F || c == 0x3000;
 }
+
+int
+u_is_unwanted(uint32_t c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n') ||
+	       (c >= 0x7F && c <= 0x9F) ||         /* DEL and C1 */
+	       (c >= 0xFDD0 && c <= 0xFDEF) ||     /* non-characters */
+	       (c & 0xFFFE) == 0xFFFE;             /* U+xFFFE, U+xFFFF */
+}
+
+size_t
+u_strip(char *s, size_t len, size_t *first, uint32_t *cp)
+{
+	size_t i = 0, j = 0, n;
+	uint32_t c;
+
+	*first = len;
+	while (i < len) {
+		/* A byte that begins no valid sequence goes too: cmark
+		 * writes &#xFFFE; and &#xFFFF; as the bytes FE and FF. */
+		int bad = u8_check(s + i, len - i < 4 ? len - i : 4) == 0;
+
+		n = bad ? 1 : u8_next(s + i, len - i, &c);
+		if (bad)
+			c = (unsigned char)s[i] >= 0xFE ? 0xFF00 | (unsigned char)s[i]
+			                                : 0xFFFD;
+		if (bad || u_is_unwanted(c)) {
+			if (*first == len) {
+				*first = i;
+				*cp = c;
+			}
+		} else {
+			memmove(s + j, s + i, n);
+			j += n;
+		}
+		i += n;
+	}
+	if (j < len)
+		s[j] = '\0';
+	return j;
+}

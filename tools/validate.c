@@ -612,6 +612,35 @@ unused_notes(struct story *st, const int *kept, size_t nkept,
 	}
 }
 
+/*
+ * An entity (&#11;, &#xFFFE;) or an escape can put back into the tree
+ * what src.c removed from the text: the same characters go, with the
+ * same warning, from a text, a code span or block, a link's or image's
+ * address or title.  get and set are the node's accessors.
+ */
+static void
+strip_node(struct story *st, cmark_node *n, const char *(*get)(cmark_node *),
+           int (*set)(cmark_node *, const char *))
+{
+	const char *v = get(n);
+	char *s;
+	size_t len, first;
+	uint32_t cp;
+	int line, col;
+
+	if (v == NULL)
+		return;
+	s = xstrdup(v);
+	len = strlen(s);
+	u_strip(s, len, &first, &cp);
+	if (first < len) {
+		body_pos(st, n, &line, &col);
+		diag(st->src->path, line, col, D_CONTROL, (unsigned)cp);
+		set(n, s);
+	}
+	free(s);
+}
+
 static void
 body(struct story *st)
 {
@@ -666,13 +695,21 @@ body(struct story *st)
 			}
 			break;
 		case CMARK_NODE_TEXT:
+			strip_node(st, n, cmark_node_get_literal,
+			           cmark_node_set_literal);
 			stray_markers(st, n);
+			break;
+		case CMARK_NODE_CODE:
+			strip_node(st, n, cmark_node_get_literal,
+			           cmark_node_set_literal);
 			break;
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
 			kept[nkept++] = cmark_node_get_start_line(n);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
+			strip_node(st, n, cmark_node_get_literal,
+			           cmark_node_set_literal);
 			code = xrealloc(code, (ncode + 2) * sizeof(*code));
 			code[ncode++] = cmark_node_get_start_line(n);
 			code[ncode++] = cmark_node_get_end_line(n);
@@ -696,6 +733,8 @@ body(struct story *st)
 			drop[ndrop++] = n;
 			break;
 		case CMARK_NODE_LINK:
+			strip_node(st, n, cmark_node_get_title, cmark_node_set_title);
+			strip_node(st, n, cmark_node_get_url, cmark_node_set_url);
 			url = cmark_node_get_url(n);
 			if ((s = stray_percents(url)) != NULL) {
 				cmark_node_set_url(n, s);
@@ -721,8 +760,12 @@ body(struct story *st)
 			}
 			break;
 		case CMARK_NODE_IMAGE:
+			strip_node(st, n, cmark_node_get_title, cmark_node_set_title);
 			s = url_decode(cmark_node_get_url(n));
 			cmark_node_set_url(n, s);
+			free(s);
+			strip_node(st, n, cmark_node_get_url, cmark_node_set_url);
+			s = xstrdup(cmark_node_get_url(n));
 			body_pos(st, n, &line, &col);
 			if (cmark_node_get_type(cmark_node_parent(cmark_node_parent(n)))
 			    != CMARK_NODE_CUSTOM_BLOCK)
