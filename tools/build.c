@@ -54,22 +54,6 @@ collect_images(struct images *is, xmlNodePtr n)
 }
 
 
-/* Copies each photo from the folder src to the folder dst. */
-static void
-copy_images(struct images *im, const char *src, const char *dst)
-{
-	size_t i;
-
-	for (i = 0; i < im->n; i++) {
-		char *from = xasprintf("%s/%s", src, im->paths[i]);
-		char *to = xasprintf("%s/%s", dst, im->paths[i]);
-
-		out_copy(from, to);
-		free(from);
-		free(to);
-	}
-}
-
 static void
 images_free(struct images *im)
 {
@@ -79,6 +63,253 @@ images_free(struct images *im)
 		free(im->paths[i]);
 	free(im->paths);
 }
+
+/* Copies each photo from the folder src to the folders dst (ndst of
+ * them).  A photo that is missing was reported (a warning) when its
+ * story was read; one that is no longer a photo is reported now. */
+static void
+copy_images(struct images *im, const char *src, const char *const *dst,
+            size_t ndst)
+{
+	size_t i, k;
+	char **to = xcalloc(ndst, sizeof(char *));
+
+	for (i = 0; i < im->n; i++) {
+		char *from = xasprintf("%s/%s", src, im->paths[i]);
+
+		struct stat sb;
+
+		if (stat(from, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			for (k = 0; k < ndst; k++)
+				to[k] = xasprintf("%s/%s", dst[k], im->paths[i]);
+			photo_copy(from, im->paths[i], (const char *const *)to, ndst);
+			for (k = 0; k < ndst; k++)
+				free(to[k]);
+		}
+		free(from);
+	}
+	free(to);
+}
+
+/*
+ * What a build will write, claimed before anything is written: each
+ * path under out/ with its owner (a story, a photo, issue.yaml or
+ * outputs.yaml).  A path that two owners claim would be written twice,
+ * the second copy replacing the first: the second claimant is refused.
+ * A hash table, for an issue can hold thousands of stories.
+ */
+struct claims {
+	char **path;  /* normalized: no "." segments, no "//" */
+	char **owner;
+	size_t cap, n;
+};
+
+/* path without "." segments and repeated slashes ("img/./a.jpg" is
+ * "img/a.jpg"); ".." never gets here (validate_relpath). */
+static char *
+normal(const char *path)
+{
+	char *s = xstrdup(path), *o = s;
+	const char *p = path;
+
+	while (*p != '\0') {
+		if ((p == path || p[-1] == '/') && p[0] == '.' &&
+		    (p[1] == '/' || p[1] == '\0')) {
+			p += p[1] == '/' ? 2 : 1;
+			continue;
+		}
+		if (*p == '/' && (o == s || o[-1] == '/')) {
+			p++;
+			continue;
+		}
+		*o++ = *p++;
+	}
+	if (o > s && o[-1] == '/')
+		o--;
+	*o = '\0';
+	return s;
+}
+
+static size_t
+slot(struct claims *c, const char *path)
+{
+	size_t i = (size_t)hash_bytes(path, strlen(path), 1) & (c->cap - 1);
+
+	while (c->path[i] != NULL && strcmp(c->path[i], path) != 0)
+		i = (i + 1) & (c->cap - 1);
+	return i;
+}
+
+/* The owner of path if another one than owner claimed it, else NULL. */
+static const char *
+claimed(struct claims *c, const char *path, const char *owner)
+{
+	char *p = normal(path);
+	size_t i = c->cap ? slot(c, p) : 0;
+	const char *o = c->cap && c->path[i] ? c->owner[i] : NULL;
+
+	free(p);
+	return o != NULL && strcmp(o, owner) != 0 ? o : NULL;
+}
+
+static void
+claim(struct claims *c, const char *path, const char *owner)
+{
+	char *p = normal(path);
+	size_t i, k;
+
+	if (2 * (c->n + 1) > c->cap) {
+		struct claims big = {0};
+
+		big.cap = c->cap ? 2 * c->cap : 64;
+		big.path = xcalloc(big.cap, sizeof(char *));
+		big.owner = xcalloc(big.cap, sizeof(char *));
+		for (k = 0; k < c->cap; k++)
+			if (c->path[k] != NULL) {
+				i = slot(&big, c->path[k]);
+				big.path[i] = c->path[k];
+				big.owner[i] = c->owner[k];
+			}
+		big.n = c->n;
+		free(c->path);
+		free(c->owner);
+		*c = big;
+	}
+	i = slot(c, p);
+	if (c->path[i] != NULL) {
+		free(p);
+		return;
+	}
+	c->path[i] = p;
+	c->owner[i] = xstrdup(owner);
+	c->n++;
+}
+
+static void
+claims_free(struct claims *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++) {
+		free(c->path[i]);
+		free(c->owner[i]);
+	}
+	free(c->path);
+	free(c->owner);
+}
+
+/* Adds out/<each of list> (render_paths) to want, and frees list. */
+static void
+want_paths(struct claims *want, char **list, const char *owner)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		claim(want, list[i], owner);
+		free(list[i]);
+	}
+	free(list);
+}
+
+/*
+ * Claims every path the build of an issue will write, the issue's own
+ * files first, then each story's in page order with its photos.  A story
+ * that claims a path another owner holds (a slug 'issue', a photo named
+ * as an output) is reported, naming both, and taken off its page before
+ * anything is written.  Returns 0 if one was.
+ */
+static int
+claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc), page, story, next;
+	xmlChar *id = xmlGetProp(root, X("id"));
+	char *yaml = xasprintf("%s/issue.yaml", dir);
+	char *outputs = xasprintf("%s/outputs.yaml", opts->templates);
+	struct claims c = {0};
+	int ok = 1;
+	size_t i;
+
+	want_paths(&c, render_paths(OVER_ARCHIVE, NULL, NULL, NULL), outputs);
+	want_paths(&c, render_paths(OVER_LATEST, NULL, NULL, NULL), outputs);
+	{
+		char *p = xasprintf("print/%s/issue.xml", id);
+
+		claim(&c, p, yaml);
+		free(p);
+	}
+	want_paths(&c, render_paths(OVER_ISSUE, (char *)id, NULL, NULL), yaml);
+	for (page = root->children; page != NULL; page = page->next) {
+		xmlChar *no = xmlGetProp(page, X("no"));
+
+		want_paths(&c, render_paths(OVER_PAGE, (char *)id, (char *)no, NULL),
+		           yaml);
+		xmlFree(no);
+	}
+	for (page = root->children; page != NULL; page = page->next)
+		for (story = page->children; story != NULL; story = next) {
+			xmlChar *no = xmlGetProp(page, X("no"));
+			xmlChar *slug = xmlGetProp(story, X("slug"));
+			xmlChar *src = xmlGetProp(story, X("source"));
+			char *file = xasprintf("%s/%s", dir, src);
+			struct claims mine = {0};
+			struct images im = {0};
+			int taken = 0;
+
+			next = story->next;
+			{
+				char *p = xasprintf("print/%s/%s.xml", id, slug);
+
+				claim(&mine, p, file);
+				free(p);
+			}
+			want_paths(&mine, render_paths(OVER_STORY, (char *)id,
+			           (char *)no, (char *)slug), file);
+			collect_images(&im, story->children);
+			for (i = 0; i < im.n; i++) {
+				char *photo = xasprintf("%s/%s", dir, im.paths[i]);
+				char *p = xasprintf("site/%s/%s", id, im.paths[i]);
+
+				claim(&mine, p, photo);
+				free(p);
+				p = xasprintf("print/%s/%s", id, im.paths[i]);
+				claim(&mine, p, photo);
+				free(p);
+				free(photo);
+			}
+			images_free(&im);
+			for (i = 0; i < mine.cap; i++) {
+				const char *other;
+				char *where;
+
+				if (mine.path[i] == NULL ||
+				    (other = claimed(&c, mine.path[i], mine.owner[i])) == NULL)
+					continue;
+				where = xasprintf("%s/%s", opts->out, mine.path[i]);
+				diag(file, 0, 0, D_PATH_TAKEN, where, other, mine.owner[i]);
+				free(where);
+				taken = 1;
+			}
+			for (i = 0; !taken && i < mine.cap; i++)
+				if (mine.path[i] != NULL)
+					claim(&c, mine.path[i], mine.owner[i]);
+			if (taken) {
+				xmlUnlinkNode(story);
+				xmlFreeNode(story);
+				ok = 0;
+			}
+			claims_free(&mine);
+			free(file);
+			xmlFree(src);
+			xmlFree(slug);
+			xmlFree(no);
+		}
+	claims_free(&c);
+	free(outputs);
+	free(yaml);
+	xmlFree(id);
+	return ok;
+}
+
 
 /*
  * Writes a checked issue: its print XML, each story's own print XML,
@@ -121,12 +352,15 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 		xmlFree(no);
 	}
 	collect_images(&im, root->children);
-	path = xasprintf("%s/site/%s", out, id);
-	copy_images(&im, dir, path);
-	free(path);
-	path = xasprintf("%s/print/%s", out, id);
-	copy_images(&im, dir, path);
-	free(path);
+	{
+		char *to[2];
+
+		to[0] = xasprintf("%s/site/%s", out, id);
+		to[1] = xasprintf("%s/print/%s", out, id);
+		copy_images(&im, dir, (const char *const *)to, 2);
+		free(to[0]);
+		free(to[1]);
+	}
 	images_free(&im);
 	xmlFree(id);
 }
@@ -312,6 +546,7 @@ run_job(const struct build_opts *opts, const struct paper *paper,
 	if (doc == NULL)
 		doc = issue_load(opts, paper, j->dir);
 	if (doc != NULL) {
+		claim_issue(opts, doc, j->dir);
 		write_issue(opts, doc, j->dir);
 		write_heads(opts, doc, j->id);
 	}
@@ -567,6 +802,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		paper_free(&paper);
 		return;
 	}
+	photo_set_limit(paper.photo_mb);
 	if (npaths > 0) {
 		dirs = xcalloc((size_t)npaths, sizeof(char *));
 		for (n = 0; n < (size_t)npaths; n++) {
@@ -679,22 +915,25 @@ int
 build_preview(const struct build_opts *opts, const char *path,
               const char *dir)
 {
-	struct story *st = story_load(path);
+	struct story *st;
 	struct paper paper = {0};
 	struct images im = {0};
 	xmlDocPtr doc;
 	char *html = NULL, *xml, *storydir, *paperfile;
 	int ok = 0;
 
-	proof_load(opts->articles);
-	proof_story(st, opts->proof);
-	/* The paper's column width when there is a paper.yaml to read. */
+	/* The paper's column width and photo limit when there is a
+	 * paper.yaml to read. */
 	paperfile = xasprintf("%s/paper.yaml", opts->articles);
 	if (access(paperfile, R_OK) == 0)
 		paper_load(&paper, opts->articles);
 	else
 		paper_defaults(&paper);
 	free(paperfile);
+	photo_set_limit(paper.photo_mb);
+	st = story_load(path);
+	proof_load(opts->articles);
+	proof_story(st, opts->proof);
 	if (st == NULL || !st->ok || !schema_load(opts->templates) ||
 	    !render_load(opts->templates, NULL)) {
 		story_free(st);
@@ -711,7 +950,7 @@ build_preview(const struct build_opts *opts, const char *path,
 		html = render_preview(doc, dir, st->slug);
 	free(xml);
 	collect_images(&im, xmlDocGetRootElement(doc)->children);
-	copy_images(&im, *storydir ? storydir : ".", dir);
+	copy_images(&im, *storydir ? storydir : ".", &dir, 1);
 	images_free(&im);
 	render_copies(dir, 1);
 	if (html != NULL)

@@ -39,6 +39,7 @@ static const struct {
 	{DIAG_WARNING, "超出版面 %ld 行（约 %ld 字）: %s"},         /* D_FIT_OVER */
 	{DIAG_WARNING, "the dateline names other people than the front matter: %s"}, /* D_BYLINE_DIFFERS */
 	{DIAG_WARNING, "character U+%04X removed: a control character or non-character cannot be printed"}, /* D_CONTROL */
+	{DIAG_WARNING, "SVG: %s removed: it could run or fetch something"}, /* D_SVG_REMOVED */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, "empty file"},                                /* D_EMPTY */
@@ -64,6 +65,8 @@ static const struct {
 	{DIAG_ERROR, "the folder exists and is not empty: import writes only into a new or empty folder"}, /* D_IMPORT_EXISTS */
 	{DIAG_WARNING, "%s"},                                      /* D_MORE */
 	{DIAG_ERROR, "超出版面 %ld 行（约 %ld 字）: %s"},           /* D_FIT_OVER_STRICT */
+	{DIAG_ERROR, "photo: %s"},                                 /* D_PHOTO */
+	{DIAG_ERROR, "%s is written by both %s and %s"},           /* D_PATH_TAKEN */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 

@@ -142,7 +142,8 @@ int
 paper_load(struct paper *paper, const char *articles)
 {
 	static const char *const known[] = {"name", "publisher", "url",
-	                                    "page", "pass-mark", NULL};
+	                                    "page", "pass-mark", "photo-limit",
+	                                    NULL};
 	struct yfile y;
 	yaml_node_t *root, *page;
 	char *path = xasprintf("%s/paper.yaml", articles);
@@ -164,6 +165,8 @@ paper_load(struct paper *paper, const char *articles)
 			paper->url = xstrdup(s);
 		if (fm_get(&y.doc, root, "pass-mark", NULL) != NULL &&
 		    (paper->pass_mark = number(&y, root, "pass-mark")) <= 0)
+			ok = 0;
+		if ((paper->photo_mb = number(&y, root, "photo-limit")) < 0)
 			ok = 0;
 		page = fm_get(&y.doc, root, "page", NULL);
 		if (page != NULL && page->type != YAML_MAPPING_NODE) {

@@ -242,23 +242,120 @@ out_write_xml(const char *path, xmlDocPtr doc, const char *encoding)
 	return ok;
 }
 
+/* Whether the file at path has the same bytes as what fd reads from
+ * its start, both read in chunks. */
+static int
+same_fd(const char *path, int fd, off_t size)
+{
+	struct stat sb;
+	char a[65536], b[65536];
+	ssize_t n, m;
+	int other, equal = 1;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size != size ||
+	    (other = open(path, O_RDONLY)) < 0)
+		return 0;
+	while (equal && (n = read(fd, a, sizeof(a))) > 0) {
+		m = read(other, b, (size_t)n);
+		equal = m == n && memcmp(a, b, (size_t)n) == 0;
+	}
+	close(other);
+	lseek(fd, 0, SEEK_SET);
+	return equal && n == 0;
+}
+
+int
+out_copy_fd(int fd, const char *from, const char *to, long long max)
+{
+	char *dir = xstrdup(to), *slash = strrchr(dir, '/'), *tmp;
+	char chunk[65536];
+	struct stat sb;
+	long long total = 0;
+	ssize_t n, w;
+	int out = -1, ok = 0;
+	const char *err = NULL;
+
+	/* A file read in a stream, never whole: a photo may be large. */
+	recorded(to);
+	if (fstat(fd, &sb) == 0 && same_fd(to, fd, sb.st_size)) {
+		free(dir);
+		return 1;
+	}
+	if (slash != NULL) {
+		*slash = '\0';
+		if (!out_mkdirs(dir)) {
+			free(dir);
+			return 0;
+		}
+		tmp = xasprintf("%s/.press.XXXXXX", dir);
+	} else
+		tmp = xstrdup(".press.XXXXXX");
+	free(dir);
+	if ((out = mkstemp(tmp)) < 0) {
+		diag(to, 0, 0, D_WRITE, strerror(errno));
+		free(tmp);
+		return 0;
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag(from, 0, 0, D_READ, strerror(errno));
+			goto out;
+		}
+		if (max > 0 && (total += n) > max) {
+			/* It grew while it was copied. */
+			char *what = xasprintf("over the limit of %lld MB",
+			                       max / (1024 * 1024));
+
+			diag(from, 0, 0, D_PHOTO, what);
+			free(what);
+			goto out;
+		}
+		for (w = 0; w < n;) {
+			ssize_t k = write(out, chunk + w, (size_t)(n - w));
+
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k < 0) {
+				err = strerror(errno);
+				goto out;
+			}
+			w += k;
+		}
+	}
+	if (fchmod(out, 0644) != 0 || close(out) != 0) {
+		out = -1;
+		err = strerror(errno);
+		goto out;
+	}
+	out = -1;
+	if (rename(tmp, to) != 0) {
+		err = strerror(errno);
+		goto out;
+	}
+	ok = 1;
+out:
+	if (err != NULL)
+		diag(to, 0, 0, D_WRITE, err);
+	if (out >= 0)
+		close(out);
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	return ok;
+}
+
 int
 out_copy(const char *from, const char *to)
 {
-	FILE *f;
-	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-	int ok;
+	int fd, ok;
 
-	if ((f = fopen(from, "rb")) == NULL) {
+	if ((fd = open(from, O_RDONLY)) < 0) {
 		diag(from, 0, 0, D_READ, strerror(errno));
 		return 0;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	ok = out_write(to, b.data ? b.data : "", b.len);
-	buf_free(&b);
+	ok = out_copy_fd(fd, from, to, 0);
+	close(fd);
 	return ok;
 }

@@ -127,6 +127,7 @@ enum diag_id {
 	D_FIT_OVER,
 	D_BYLINE_DIFFERS,
 	D_CONTROL,
+	D_SVG_REMOVED,
 	/* errors */
 	D_READ,
 	D_ENCODING,
@@ -153,6 +154,8 @@ enum diag_id {
 	D_IMPORT_EXISTS,
 	D_MORE,
 	D_FIT_OVER_STRICT,
+	D_PHOTO,
+	D_PATH_TAKEN,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
@@ -318,6 +321,22 @@ int validate_relpath(const char *);
 /* Whether file, symbolic links followed, lies inside folder dir. */
 int within(const char *file, const char *dir);
 
+/* ---- photo.c ------------------------------------------------------- */
+
+/* The size limit of a photo in MB when paper.yaml gives no photo-limit. */
+#define PHOTO_LIMIT_MB 20
+/* Sets the limit (paper.yaml's photo-limit, MB; 0 the default). */
+void photo_set_limit(long mb);
+/* Whether file (named name in the story) is a photo press takes: a
+ * regular file within the limit, JPEG, PNG, GIF, WebP or SVG by its first
+ * bytes, named as its type is; an SVG well-formed, without a DTD, and
+ * what its copy will lose is reported.  0 after reporting. */
+int photo_check(const char *file, const char *name);
+/* Copies a photo to each of the nto paths: a stream for a raster file,
+ * the cleaned tree for an SVG.  0 after reporting, naming the file. */
+int photo_copy(const char *file, const char *name, const char *const *to,
+               size_t nto);
+
 /* ---- storyxml.c ------------------------------------------------------ */
 
 /* The story alone as a document, as press.rng's start allows, with its
@@ -357,6 +376,11 @@ int render_load(const char *templates, const char *print_encoding);
 /* Renders every output over `over` into out; 0 if one failed. */
 int render_over(enum over, xmlDocPtr, const char *out, const char *issue,
                 const char *page, const char *slug);
+/* The paths under out that render_over() writes, with the files copied
+ * for OVER_ARCHIVE: a NULL-terminated list the caller frees, each path
+ * and the list. */
+char **render_paths(enum over, const char *issue, const char *page,
+                    const char *slug);
 /* Renders the preview outputs of a <story> document into dir; returns
  * the first file's path (the caller frees it) or NULL. */
 char *render_preview(xmlDocPtr, const char *dir, const char *slug);
@@ -396,8 +420,11 @@ int out_write_xml(const char *path, xmlDocPtr, const char *encoding);
  */
 int out_encodable(const char *data, size_t len, const char *encoding,
                   size_t *bad);
-/* Copies a file the same way. */
+/* Copies a file the same way, in a stream. */
 int out_copy(const char *from, const char *to);
+/* Copies what fd reads (from its start) to `to`; a file that turns out
+ * larger than max bytes (0: no limit) is an error about from. */
+int out_copy_fd(int fd, const char *from, const char *to, long long max);
 /* Adds the path of every file written (or found the same) to b, a line
  * each, until out_record(NULL). */
 void out_record(struct buf *b);
@@ -441,6 +468,7 @@ struct paper {
 	long line_chars; /* characters in a column's line, 13 */
 	long col_lines;  /* lines in a column */
 	long pass_mark;  /* errors per 10,000 字 a page may have */
+	long photo_mb;   /* photo-limit: a photo's largest size in MB, 0 default */
 };
 
 /* Reads articles/paper.yaml; 0 after reporting.  paper_free() always. */

@@ -575,6 +575,21 @@ render_over(enum over over, xmlDocPtr doc, const char *out,
 	return ok;
 }
 
+char **
+render_paths(enum over over, const char *issue, const char *page,
+             const char *slug)
+{
+	char **list = xcalloc(noutputs + ncopies + 1, sizeof(char *));
+	size_t i, n = 0;
+
+	for (i = 0; i < noutputs; i++)
+		if (outputs[i].over == over)
+			list[n++] = expand(outputs[i].path, issue, page, slug);
+	for (i = 0; over == OVER_ARCHIVE && i < ncopies; i++)
+		list[n++] = xstrdup(copies[i].to);
+	return list;
+}
+
 char *
 render_preview(xmlDocPtr doc, const char *dir, const char *slug)
 {

@@ -778,10 +778,12 @@ body(struct story *st)
 			dir = xstrdup(path);
 			*(strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir) = '\0';
 			file = xasprintf("%s%s", dir, s);
-			if (stat(file, &sb) != 0 || !S_ISREG(sb.st_mode))
+			if (stat(file, &sb) != 0)
 				diag(path, line, col, D_IMAGE_MISSING, s);
 			else if (!within(file, *dir ? dir : "."))
 				diag(path, line, col, D_SYMLINK, s, "the story's folder");
+			else
+				photo_check(file, s);
 			free(file);
 			free(dir);
 			free(s);

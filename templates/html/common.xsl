@@ -512,9 +512,34 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A photo's file name as a URI path: a space, #, ? or % in the
+       name would otherwise end the path or start a fragment or query.
+       Each is replaced by its escape, the first one found first. -->
+  <xsl:template name="photo-uri">
+    <xsl:param name="s" select="@href"/>
+    <xsl:variable name="c"
+                  select="substring(translate($s, translate($s, '%# ?', ''), ''), 1, 1)"/>
+    <xsl:choose>
+      <xsl:when test="$c = ''">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring-before($s, $c)"/>
+        <xsl:value-of select="substring('%25%23%20%3F',
+                              3 * string-length(substring-before('%# ?', $c)) + 1, 3)"/>
+        <xsl:call-template name="photo-uri">
+          <xsl:with-param name="s" select="substring-after($s, $c)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="figure">
     <figure>
-      <img src="{@href}">
+      <img>
+        <xsl:attribute name="src">
+          <xsl:call-template name="photo-uri"/>
+        </xsl:attribute>
         <xsl:copy-of select="@title"/>
         <xsl:attribute name="alt">
           <xsl:choose>

@@ -103,7 +103,10 @@
       </xsl:with-param>
       <xsl:with-param name="image">
         <xsl:if test="$site-url != '' and .//figure">
-          <xsl:value-of select="concat($site-url, $issue/@id, '/', (.//figure)[1]/@href)"/>
+          <xsl:value-of select="concat($site-url, $issue/@id, '/')"/>
+          <xsl:for-each select="(.//figure)[1]">
+            <xsl:call-template name="photo-uri"/>
+          </xsl:for-each>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">

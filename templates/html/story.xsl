@@ -86,7 +86,10 @@
       <xsl:with-param name="type" select="'article'"/>
       <xsl:with-param name="image">
         <xsl:if test="$dir != '' and .//figure">
-          <xsl:value-of select="concat($dir, (.//figure)[1]/@href)"/>
+          <xsl:value-of select="$dir"/>
+          <xsl:for-each select="(.//figure)[1]">
+            <xsl:call-template name="photo-uri"/>
+          </xsl:for-each>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="published" select="$issue/@date"/>
@@ -192,7 +195,8 @@
       <xsl:for-each select=".//figure">
         <xsl:if test="position() &gt; 1">,</xsl:if>
         <xsl:text>"</xsl:text>
-        <xsl:value-of select="concat($dir, @href)"/>
+        <xsl:value-of select="$dir"/>
+        <xsl:call-template name="photo-uri"/>
         <xsl:text>"</xsl:text>
       </xsl:for-each>
       <xsl:text>]</xsl:text>
