@@ -18,9 +18,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -580,7 +583,8 @@ gather_msg(void *arg, const struct diag_msg *m)
  * Runs the jobs that have work over nproc worker processes, each taking
  * every nproc-th job; the issues are independent, so the files are the
  * same as one process makes.  Each worker leaves a job's status and
- * messages in OUT/.press/jobs/<n>; they are printed here in job order.
+ * messages in OUT/.press/jobs/<pid>-<n> (the pid of this process, so
+ * that no two builds share one); they are printed here in job order.
  */
 static void
 run_parallel(const struct build_opts *opts, const struct paper *paper,
@@ -590,6 +594,7 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 	size_t i, k;
 	int fds[2];
 	pid_t *pids = xcalloc(nproc, sizeof(pid_t));
+	long me = (long)getpid();
 	unsigned char bytes[256];
 	ssize_t got;
 
@@ -618,7 +623,7 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 			buf_add(&msgs, "", 0);
 			diag_set_hook(gather_msg, &msgs);
 			status = xasprintf("%d\n", run_job(opts, paper, &jobs[i]));
-			path = xasprintf("%s/.press/jobs/%zu", opts->out, i);
+			path = xasprintf("%s/.press/jobs/%ld-%zu", opts->out, me, i);
 			diag_set_hook(NULL, NULL);
 			buf_add(&msgs, "", 0);
 			{
@@ -673,7 +678,7 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 
 		if (jobs[i].todo == TODO_SKIP)
 			continue;
-		path = xasprintf("%s/.press/jobs/%zu", opts->out, i);
+		path = xasprintf("%s/.press/jobs/%ld-%zu", opts->out, me, i);
 		if ((res = src_read(path)) == NULL) {
 			jobs[i].status = 1;
 			free(path);
@@ -749,6 +754,65 @@ out:
 }
 
 static int
+remove_one(const char *path, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)flag;
+	(void)f;
+	if (remove(path) != 0 && errno != ENOENT)
+		diag(path, 0, 0, D_WRITE, strerror(errno));
+	return 0;
+}
+
+/*
+ * Unpublishes the issues a build of all of them no longer finds: those
+ * with a list of files written (OUT/.press/files/<id>) but no folder.
+ * The files of the list and the issue's folders under site/ and print/
+ * go, then its heads and its list.
+ */
+static void
+withdraw(const struct build_opts *opts, const struct job *jobs, size_t n)
+{
+	char *dir = xasprintf("%s/.press/files", opts->out), *path, *line, *nl;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct src *list;
+	size_t i;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		for (i = 0; i < n && strcmp(jobs[i].id, e->d_name) != 0; i++)
+			continue;
+		if (i < n)
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if ((list = src_read(path)) != NULL) {
+			for (line = list->text; (nl = strchr(line, '\n')) != NULL;
+			     line = nl + 1) {
+				*nl = '\0';
+				unlink(line);
+			}
+			src_free(list);
+		}
+		unlink(path);
+		free(path);
+		path = xasprintf("%s/.press/heads/%s.xml", opts->out, e->d_name);
+		unlink(path);
+		free(path);
+		path = xasprintf("%s/site/%s", opts->out, e->d_name);
+		nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(path);
+		path = xasprintf("%s/print/%s", opts->out, e->d_name);
+		nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(dir);
+}
+
+static int
 full_jobs(const struct job *jobs, size_t n)
 {
 	size_t i;
@@ -784,6 +848,37 @@ shared_inputs(const struct build_opts *opts, struct cache *c)
 	return h;
 }
 
+/*
+ * One build at a time writes into an output folder: two would share its
+ * cache and could leave a mix of both.  Takes an exclusive flock(2) on
+ * OUT/.press/lock, held (by the workers too) until the build ends.
+ * Returns the descriptor, or -1 after reporting that another build
+ * holds it.
+ */
+static int
+lock_out(const struct build_opts *opts)
+{
+	char *dir = xasprintf("%s/.press", opts->out);
+	char *path = xasprintf("%s/lock", dir);
+	int fd = -1;
+
+	if (out_mkdirs(dir)) {
+		if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
+			diag(path, 0, 0, D_WRITE, strerror(errno));
+		else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			if (errno == EWOULDBLOCK)
+				diag(path, 0, 0, D_LOCKED, opts->out);
+			else
+				diag(path, 0, 0, D_WRITE, strerror(errno));
+			close(fd);
+			fd = -1;
+		}
+	}
+	free(path);
+	free(dir);
+	return fd;
+}
+
 void
 build_all(const struct build_opts *opts, char **paths, int npaths)
 {
@@ -794,12 +889,15 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	char **dirs, *key, *path, *list;
 	size_t n, i, work = 0;
 	uint64_t shared, set = 1;
-	int changed = 0, look, archive_ok;
+	int changed = 0, look, archive_ok, lock;
 
+	if ((lock = lock_out(opts)) < 0)
+		return;
 	proof_load(opts->articles);
 	if (!paper_load(&paper, opts->articles) || !schema_load(opts->templates) ||
 	    !render_load(opts->templates, opts->print_encoding)) {
 		paper_free(&paper);
+		close(lock);
 		return;
 	}
 	photo_set_limit(paper.photo_mb);
@@ -890,8 +988,10 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 			render_filter(look && archive_ok &&
 			              cache_get(cache, "issues") == set &&
 			              !full_jobs(jobs, n));
-			render_archive(opts, &paper, jobs, n, cache, look || !archive_ok);
+			render_archive(opts, &paper, jobs, n, cache, look || !archive_ok ||
+			               cache_get(cache, "issues") != set);
 		}
+		withdraw(opts, jobs, n);
 		cache_set(cache, "issues", set);
 		render_copies(opts->out, 0);
 		out_record(NULL);
@@ -909,6 +1009,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	free(dirs);
 	free(jobs);
 	paper_free(&paper);
+	close(lock);
 }
 
 int

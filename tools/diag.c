@@ -67,6 +67,7 @@ static const struct {
 	{DIAG_ERROR, "超出版面 %ld 行（约 %ld 字）: %s"},           /* D_FIT_OVER_STRICT */
 	{DIAG_ERROR, "photo: %s"},                                 /* D_PHOTO */
 	{DIAG_ERROR, "%s is written by both %s and %s"},           /* D_PATH_TAKEN */
+	{DIAG_ERROR, "another press build is writing into %s; nothing was written: build again when it has finished"}, /* D_LOCKED */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 

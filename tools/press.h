@@ -156,6 +156,7 @@ enum diag_id {
 	D_FIT_OVER_STRICT,
 	D_PHOTO,
 	D_PATH_TAKEN,
+	D_LOCKED,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
