@@ -95,17 +95,11 @@ copy_images(struct images *im, const char *src, const char *const *dst,
 }
 
 /*
- * What a build will write, claimed before anything is written: each
- * path under out/ with its owner (a story, a photo, issue.yaml or
- * outputs.yaml).  A path that two owners claim would be written twice,
- * the second copy replacing the first: the second claimant is refused.
- * A hash table, for an issue can hold thousands of stories.
+ * What a build will write is claimed before anything is written: each
+ * path under out/ (normal(): no "." segments, no "//") with its owner,
+ * a story, a photo, issue.yaml or outputs.yaml.  A path that two owners
+ * claim would be written twice, the second copy replacing the first.
  */
-struct claims {
-	char **path;  /* normalized: no "." segments, no "//" */
-	char **owner;
-	size_t cap, n;
-};
 
 /* path without "." segments and repeated slashes ("img/./a.jpg" is
  * "img/a.jpg"); ".." never gets here (validate_relpath). */
@@ -133,77 +127,18 @@ normal(const char *path)
 	return s;
 }
 
-static size_t
-slot(struct claims *c, const char *path)
-{
-	size_t i = (size_t)hash_bytes(path, strlen(path), 1) & (c->cap - 1);
-
-	while (c->path[i] != NULL && strcmp(c->path[i], path) != 0)
-		i = (i + 1) & (c->cap - 1);
-	return i;
-}
-
-/* The owner of path if another one than owner claimed it, else NULL. */
-static const char *
-claimed(struct claims *c, const char *path, const char *owner)
+static void
+claim(struct strmap *c, const char *path, const char *owner)
 {
 	char *p = normal(path);
-	size_t i = c->cap ? slot(c, p) : 0;
-	const char *o = c->cap && c->path[i] ? c->owner[i] : NULL;
 
+	strmap_put(c, p, owner);
 	free(p);
-	return o != NULL && strcmp(o, owner) != 0 ? o : NULL;
-}
-
-static void
-claim(struct claims *c, const char *path, const char *owner)
-{
-	char *p = normal(path);
-	size_t i, k;
-
-	if (2 * (c->n + 1) > c->cap) {
-		struct claims big = {0};
-
-		big.cap = c->cap ? 2 * c->cap : 64;
-		big.path = xcalloc(big.cap, sizeof(char *));
-		big.owner = xcalloc(big.cap, sizeof(char *));
-		for (k = 0; k < c->cap; k++)
-			if (c->path[k] != NULL) {
-				i = slot(&big, c->path[k]);
-				big.path[i] = c->path[k];
-				big.owner[i] = c->owner[k];
-			}
-		big.n = c->n;
-		free(c->path);
-		free(c->owner);
-		*c = big;
-	}
-	i = slot(c, p);
-	if (c->path[i] != NULL) {
-		free(p);
-		return;
-	}
-	c->path[i] = p;
-	c->owner[i] = xstrdup(owner);
-	c->n++;
-}
-
-static void
-claims_free(struct claims *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->cap; i++) {
-		free(c->path[i]);
-		free(c->owner[i]);
-	}
-	free(c->path);
-	free(c->owner);
 }
 
 /* Adds out/<each of list> (render_paths) to want, and frees list. */
 static void
-want_paths(struct claims *want, char **list, const char *owner)
+want_paths(struct strmap *want, char **list, const char *owner)
 {
 	size_t i;
 
@@ -228,7 +163,7 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 	xmlChar *id = xmlGetProp(root, X("id"));
 	char *yaml = xasprintf("%s/issue.yaml", dir);
 	char *outputs = xasprintf("%s/outputs.yaml", opts->templates);
-	struct claims c = {0};
+	struct strmap c = {0};
 	int ok = 1;
 	size_t i;
 
@@ -254,7 +189,7 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 			xmlChar *slug = xmlGetProp(story, X("slug"));
 			xmlChar *src = xmlGetProp(story, X("source"));
 			char *file = xasprintf("%s/%s", dir, src);
-			struct claims mine = {0};
+			struct strmap mine = {0};
 			struct images im = {0};
 			int taken = 0;
 
@@ -284,29 +219,30 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 				const char *other;
 				char *where;
 
-				if (mine.path[i] == NULL ||
-				    (other = claimed(&c, mine.path[i], mine.owner[i])) == NULL)
+				if (mine.keys[i] == NULL ||
+				    (other = strmap_get(&c, mine.keys[i])) == NULL ||
+				    strcmp(other, mine.vals[i]) == 0)
 					continue;
-				where = xasprintf("%s/%s", opts->out, mine.path[i]);
-				diag(file, 0, 0, D_PATH_TAKEN, where, other, mine.owner[i]);
+				where = xasprintf("%s/%s", opts->out, mine.keys[i]);
+				diag(file, 0, 0, D_PATH_TAKEN, where, other, mine.vals[i]);
 				free(where);
 				taken = 1;
 			}
 			for (i = 0; !taken && i < mine.cap; i++)
-				if (mine.path[i] != NULL)
-					claim(&c, mine.path[i], mine.owner[i]);
+				if (mine.keys[i] != NULL)
+					strmap_put(&c, mine.keys[i], mine.vals[i]);
 			if (taken) {
 				xmlUnlinkNode(story);
 				xmlFreeNode(story);
 				ok = 0;
 			}
-			claims_free(&mine);
+			strmap_free(&mine);
 			free(file);
 			xmlFree(src);
 			xmlFree(slug);
 			xmlFree(no);
 		}
-	claims_free(&c);
+	strmap_free(&c);
 	free(outputs);
 	free(yaml);
 	xmlFree(id);
@@ -468,20 +404,6 @@ write_heads(const struct build_opts *opts, xmlDocPtr doc, const char *id)
 	free(path);
 }
 
-/* Whether the n bytes of line (its newline last) are a line of list. */
-static int
-listed(const char *list, const char *line, size_t n)
-{
-	char *needle = xstrndup(line, n);
-	const char *p;
-	int found = 0;
-
-	for (p = list; !found && (p = strstr(p, needle)) != NULL; p++)
-		found = p == list || p[-1] == '\n';
-	free(needle);
-	return found;
-}
-
 /*
  * Keeps the list of files an issue's build wrote (OUT/.press/files/<id>).
  * After a clean full build, the files of the last list that were not
@@ -495,6 +417,7 @@ forget(const struct build_opts *opts, const char *id, struct buf *now,
 {
 	char *path = xasprintf("%s/.press/files/%s", opts->out, id);
 	struct buf old = {0}, keep = {0};
+	struct strmap written = {0};
 	char chunk[65536], *line, *nl;
 	size_t n;
 	FILE *f;
@@ -506,11 +429,19 @@ forget(const struct build_opts *opts, const char *id, struct buf *now,
 		fclose(f);
 	}
 	buf_add(&keep, now->data, now->len);
+	/* The files written now, in a table: a list can be long. */
+	for (line = now->data; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+		*nl = '\0';
+		strmap_put(&written, line, "");
+		*nl = '\n';
+	}
 	for (line = old.data; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
 		n = (size_t)(nl - line) + 1;
-		if (listed(now->data, line, n))
-			continue;
 		*nl = '\0';
+		if (strmap_get(&written, line) != NULL) {
+			*nl = '\n';
+			continue;
+		}
 		if (clean)
 			unlink(line);
 		else
@@ -518,6 +449,7 @@ forget(const struct build_opts *opts, const char *id, struct buf *now,
 		*nl = '\n';
 	}
 	out_write(path, keep.data, keep.len);
+	strmap_free(&written);
 	buf_free(&old);
 	buf_free(&keep);
 	free(path);

@@ -262,21 +262,14 @@ struct issue {
 	const char *id;   /* the folder name */
 	struct yfile y;   /* issue.yaml */
 	xmlDocPtr doc;    /* <issue> */
-	char **files;     /* story files placed, for duplicates */
-	size_t nfiles;
+	struct strmap placed; /* story files placed, for duplicates */
+	struct strmap slugs;  /* slug → file of each story built */
 };
 
 static int
 placed(struct issue *is, const char *file)
 {
-	size_t i;
-
-	for (i = 0; i < is->nfiles; i++)
-		if (strcmp(is->files[i], file) == 0)
-			return 1;
-	is->files = xrealloc(is->files, (is->nfiles + 1) * sizeof(char *));
-	is->files[is->nfiles++] = xstrdup(file);
-	return 0;
+	return strmap_put(&is->placed, file, file) != NULL;
 }
 
 /*
@@ -362,7 +355,8 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 	const char *file, *slot = NULL;
 	struct story *st;
 	xmlDocPtr doc;
-	xmlNodePtr node, other;
+	xmlNodePtr node;
+	const char *other_src;
 	char *path;
 	size_t i;
 
@@ -418,24 +412,14 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		free(path);
 		return;
 	}
-	for (other = xmlDocGetRootElement(is->doc)->children; other != NULL;
-	     other = other->next)
-		for (node = other->children; node != NULL; node = node->next) {
-			xmlChar *s = xmlGetProp(node, X("slug"));
-			int same = xmlStrEqual(s, X(st->slug));
-
-			xmlFree(s);
-			if (same) {
-				xmlChar *src = xmlGetProp(node, X("source"));
-
-				diag(path, 1, 1, D_SLUG_DUP, st->slug, (char *)src);
-				xmlFree(src);
-				goto out;
-			}
-		}
+	if ((other_src = strmap_get(&is->slugs, st->slug)) != NULL) {
+		diag(path, 1, 1, D_SLUG_DUP, st->slug, other_src);
+		goto out;
+	}
 	doc = storyxml_doc(st, is->paper->line_chars);
 	if (schema_validate(doc, is->dir, path) &&
 	    encodable(is->opts, doc, path)) {
+		strmap_put(&is->slugs, st->slug, strrchr(path, '/') + 1);
 		node = xmlDocCopyNode(xmlDocGetRootElement(doc), is->doc, 1);
 		xmlUnsetProp(node, X("schema-version"));
 		xmlUnsetNsProp(node, xmlSearchNsByHref(is->doc, node,
@@ -530,7 +514,7 @@ unplaced(struct issue *is)
 	DIR *d = opendir(is->dir);
 	struct dirent *e;
 	char **names = NULL;
-	size_t i, k, n, count = 0;
+	size_t k, n, count = 0;
 
 	if (d == NULL)
 		return;
@@ -539,10 +523,7 @@ unplaced(struct issue *is)
 		if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0 ||
 		    e->d_name[0] == '.')
 			continue;
-		for (i = 0; i < is->nfiles; i++)
-			if (strcmp(is->files[i], e->d_name) == 0)
-				break;
-		if (i == is->nfiles) {
+		if (strmap_get(&is->placed, e->d_name) == NULL) {
 			names = xrealloc(names, (count + 1) * sizeof(char *));
 			names[count++] = xasprintf("%s/%s", is->dir, e->d_name);
 		}
@@ -571,7 +552,6 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	const char *date, *slash = strrchr(dir, '/');
 	char *path, num[24], *lunar_date;
 	long n;
-	size_t i;
 
 	is.opts = opts;
 	is.paper = paper;
@@ -654,9 +634,8 @@ fail:
 	xmlFreeDoc(is.doc);
 	is.doc = NULL;
 out:
-	for (i = 0; i < is.nfiles; i++)
-		free(is.files[i]);
-	free(is.files);
+	strmap_free(&is.placed);
+	strmap_free(&is.slugs);
 	yfile_free(&is.y);
 	return is.doc;
 }

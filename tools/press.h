@@ -69,6 +69,19 @@ void buf_adds(struct buf *, const char *);
 void buf_addc(struct buf *, uint32_t); /* one code point as UTF-8 */
 void buf_free(struct buf *);
 
+/* A map of strings to strings (a hash table): lookups in constant time,
+ * for lists that can hold thousands of names. */
+struct strmap {
+	char **keys, **vals;
+	size_t cap, n;
+};
+/* The value of key, or NULL. */
+const char *strmap_get(const struct strmap *, const char *key);
+/* Adds key with a copy of val unless key is there; returns the value it
+ * already had, or NULL when it was added. */
+const char *strmap_put(struct strmap *, const char *key, const char *val);
+void strmap_free(struct strmap *);
+
 /*
  * Decodes the UTF-8 sequence at s (n bytes available) into *cp and
  * returns its length; the text is known to be valid UTF-8.  Returns 0 at

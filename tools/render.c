@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <dirent.h>
 #include <inttypes.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,11 +304,13 @@ sheet(struct output *o)
 	xmlSetStructuredErrorFunc(path, on_sheet_error);
 	current = o;
 	add_dep(o, path);
-	o->xsl = xsltParseStylesheetFile((const xmlChar *)path);
+	o->xsl = access(path, R_OK) != 0 ? NULL :
+	         xsltParseStylesheetFile((const xmlChar *)path);
 	current = NULL;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (o->xsl == NULL) {
-		report(path, "cannot load the stylesheet");
+		report(path, access(path, R_OK) != 0 ? strerror(errno) :
+		       "cannot load the stylesheet");
 		o->failed = 1;
 	}
 	free(path);

@@ -306,3 +306,75 @@ u_strip(char *s, size_t len, size_t *first, uint32_t *cp)
 		s[j] = '\0';
 	return j;
 }
+
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	uint64_t h = 14695981039346656037u;
+	const unsigned char *p;
+	size_t i;
+
+	for (p = (const unsigned char *)key; *p != '\0'; p++)
+		h = (h ^ *p) * 1099511628211u;
+	i = (size_t)h & (m->cap - 1);
+
+	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+const char *
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = strmap_slot(m, key);
+	return m->keys[i] != NULL ? m->vals[i] : NULL;
+}
+
+const char *
+strmap_put(struct strmap *m, const char *key, const char *val)
+{
+	size_t i, k;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct strmap big = {0};
+
+		big.cap = m->cap ? 2 * m->cap : 64;
+		big.keys = xcalloc(big.cap, sizeof(char *));
+		big.vals = xcalloc(big.cap, sizeof(char *));
+		for (k = 0; k < m->cap; k++)
+			if (m->keys[k] != NULL) {
+				i = strmap_slot(&big, m->keys[k]);
+				big.keys[i] = m->keys[k];
+				big.vals[i] = m->vals[k];
+			}
+		big.n = m->n;
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	i = strmap_slot(m, key);
+	if (m->keys[i] != NULL)
+		return m->vals[i];
+	m->keys[i] = xstrdup(key);
+	m->vals[i] = xstrdup(val);
+	m->n++;
+	return NULL;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++) {
+		free(m->keys[i]);
+		free(m->vals[i]);
+	}
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}

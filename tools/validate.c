@@ -128,6 +128,9 @@ is_date(const char *s)
 	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
 }
 
+/* A slug is a file name on the web and in print/: short. */
+#define MAX_SLUG 80
+
 static int
 is_slug(const char *s)
 {
@@ -141,7 +144,7 @@ is_slug(const char *s)
 			return 0;
 	/* These names are the issue's own pages. */
 	return strcmp(s, "index") != 0 && strncmp(s, "page-", 5) != 0 &&
-	       p - s <= 80;
+	       p - s <= MAX_SLUG;
 }
 
 static void
@@ -164,6 +167,15 @@ take(struct story *st, enum key k, yaml_node_t *v, int byline_from_body)
 	int line = fm_line(v, 1), col = fm_col(v);
 	enum ktype type = keys[k].type;
 
+	/* A plain null, ~ or Null is YAML's "nothing", not the word: a
+	 * headline "null" is never meant. */
+	if (s != NULL && v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    (strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+	     strcmp(s, "NULL") == 0 || strcmp(s, "~") == 0)) {
+		diag(path, line, col, D_FM_VALUE, keys[k].name,
+		     "is null: give a value, or quote it (\"null\") to print the word");
+		return 0;
+	}
 	if (s == NULL && (type == K_TEXT || type == K_DATE || type == K_SLUG))
 		goto wrong;
 	if (s == NULL && v->type != YAML_SEQUENCE_NODE)
@@ -198,6 +210,14 @@ take(struct story *st, enum key k, yaml_node_t *v, int byline_from_body)
 		st->date = xstrdup(s);
 		return 1;
 	case K_SLUG:
+		if (strlen(s) > MAX_SLUG) {
+			char *msg = xasprintf("at most %d characters, not %zu",
+			                      MAX_SLUG, strlen(s));
+
+			diag(path, line, col, D_FM_VALUE, keys[k].name, msg);
+			free(msg);
+			return 0;
+		}
 		if (!is_slug(s)) {
 			diag(path, line, col, D_FM_VALUE, keys[k].name,
 			     "lower-case letters, digits and '-' only, not "

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Smaller cases of hostile input: a stylesheet outputs.yaml names but
+# that is not there is "no such file"; an issue.yaml of 300,000 entries
+# and a story with a 3 MB headline are built in time linear in their
+# size (each under a generous timeout: no clock is read, a quadratic
+# build would take hours).
+# Run by tests/run with PRESS and TMP set; prints "ok"/"FAIL" lines.
+
+t=$TMP/smaller
+rm -rf "$t"
+mkdir -p "$t/a/2024-01-08"
+cp articles/paper.yaml "$t/a/"
+d=$t/a/2024-01-08
+
+ok() { echo "ok   $1"; }
+notok() { echo "FAIL $1"; }
+
+cp -r templates "$t/t"
+sed -i 's#sheet: print/nitf.xsl#sheet: print/nosuch.xsl#' "$t/t/outputs.yaml"
+"$PRESS" build -t "$t/t" -o "$t/out1" >/dev/null 2>"$t/err"
+if grep -q "^press: $t/t/print/nosuch.xsl: error: template: No such file or directory\$" "$t/err" &&
+    ! grep -q 'cannot parse' "$t/err"; then
+	ok "a missing stylesheet is no such file"
+else
+	notok "a missing stylesheet is no such file"
+	sed 's/^/    /' "$t/err" | head -5
+fi
+
+printf -- '---\ntitle: 好\n---\n\n正文。\n' >"$d/s.md"
+awk 'BEGIN { print "pages:\n  - no: 1\n    name: 要闻\n    stories:"; print "      - s.md";
+    for (i = 0; i < 300000; i++) print "      - s" i ".md" }' >"$d/issue.yaml"
+timeout 120 "$PRESS" build -a "$t/a" -o "$t/out2" >/dev/null 2>"$t/err"
+status=$?
+if [ "$status" -eq 1 ] && [ -s "$t/out2/site/2024-01-08/s.html" ] &&
+    grep -q "issue.yaml:6:9: error: no such story: s0.md" "$t/err"; then
+	ok "an issue.yaml of 300,000 entries builds in linear time"
+else
+	notok "an issue.yaml of 300,000 entries builds in linear time (exit $status)"
+fi
+
+rm -f "$d/issue.yaml"
+{ printf -- '---\ntitle: '
+  awk 'BEGIN { s = "标题"; while (length(s) < 1000000) s = s s; print s }'
+  printf -- '---\n\n正文。\n'; } >"$d/s.md"
+printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: [s.md]\n' >"$d/issue.yaml"
+timeout 300 "$PRESS" build -a "$t/a" -o "$t/out3" >/dev/null 2>"$t/err"
+status=$?
+if [ "$status" -eq 0 ] && [ -s "$t/out3/site/2024-01-08/s.html" ]; then
+	ok "a story with a 3 MB headline builds in linear time"
+else
+	notok "a story with a 3 MB headline builds in linear time (exit $status)"
+	sed 's/^/    /' "$t/err" | cut -c1-200 | head -5
+fi
