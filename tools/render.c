@@ -221,6 +221,10 @@ render_load(const char *dir, const char *encoding)
 	xsltSetLoaderFunc(loader);
 	templates = xstrdup(dir);
 	print_encoding = encoding;
+	/* libxml2 grows its buffers to the exact size by default: an XPath
+	 * translate() over a 3 MB headline then reallocates a character at
+	 * a time. */
+	xmlSetBufferAllocationScheme(XML_BUFFER_ALLOC_DOUBLEIT);
 	xsltSetGenericErrorFunc(NULL, gather);
 	xmlSetGenericErrorFunc(NULL, gather);
 	buf_add(&errors, "", 0);
