@@ -20,10 +20,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -543,7 +545,11 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 		}
 		if (pids[w] > 0)
 			continue;
-		/* The worker. */
+		/* The worker.  It dies with the build: a worker left running
+		 * would hold the lock and write beside the next build. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != (pid_t)me)
+			_exit(1);
 		close(fds[0]);
 		for (i = 0, k = 0; i < n; i++) {
 			struct buf msgs = {0};
@@ -780,6 +786,25 @@ shared_inputs(const struct build_opts *opts, struct cache *c)
 	return h;
 }
 
+/* flock(fd, LOCK_EX) if it can be had within a second: the workers of
+ * a build that was just killed take a moment to die. */
+static int
+flock_soon(int fd)
+{
+	struct timespec pause = {0, 50 * 1000 * 1000};
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK)
+			return -1;
+		nanosleep(&pause, NULL);
+	}
+	errno = EWOULDBLOCK;
+	return -1;
+}
+
 /*
  * One build at a time writes into an output folder: two would share its
  * cache and could leave a mix of both.  Takes an exclusive flock(2) on
@@ -797,7 +822,7 @@ lock_out(const struct build_opts *opts)
 	if (out_mkdirs(dir)) {
 		if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
 			diag(path, 0, 0, D_WRITE, strerror(errno));
-		else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		else if (flock_soon(fd) != 0) {
 			if (errno == EWOULDBLOCK)
 				diag(path, 0, 0, D_LOCKED, opts->out);
 			else
