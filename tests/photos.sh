@@ -30,6 +30,8 @@ cat >"$d/img/evil.svg" <<'SVG'
   <image xlink:href="http://evil.example/track.png" width="1" height="1"/>
   <a href="javascript:alert(4)"><text y="9">照片</text></a>
   <use href="#g"/>
+  <a><set attributeName="href" to="javascript:alert(6)"/><animate attributeName="xlink:href" values="javascript:alert(7)"/><text y="5">链</text></a>
+  <rect width="1" height="1" fill="javascript:alert(8)"/>
   <foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><script>alert(5)</script></div></foreignObject>
 </svg>
 SVG

@@ -129,6 +129,25 @@ fetches(const char *s)
 	return strstr(s, "@import") != NULL;
 }
 
+/* Whether n is an animation (<set>, <animate>) of a link or an event
+ * attribute: it could turn a harmless href into javascript:. */
+static int
+animates_link(xmlNodePtr n)
+{
+	xmlChar *a;
+	int bad;
+
+	if (strncasecmp((const char *)n->name, "animate", 7) != 0 &&
+	    strcasecmp((const char *)n->name, "set") != 0)
+		return 0;
+	if ((a = xmlGetProp(n, X("attributeName"))) == NULL)
+		return 0;
+	bad = strcasestr((const char *)a, "href") != NULL ||
+	      strncasecmp((const char *)a, "on", 2) == 0;
+	xmlFree(a);
+	return bad;
+}
+
 /*
  * Removes from the tree under n what could run or fetch, calling
  * report(file, line, what) for each part (when report is given).
@@ -150,6 +169,7 @@ clean(xmlNodePtr n, const char *file, int quiet)
 			if (strcasecmp(name, "script") == 0 ||
 			    strcasecmp(name, "foreignObject") == 0 ||
 			    strcasecmp(name, "handler") == 0 ||
+			    animates_link(n) ||
 			    (text != NULL && fetches((const char *)text))) {
 				char *what = xasprintf("<%s>", name);
 
@@ -167,6 +187,8 @@ clean(xmlNodePtr n, const char *file, int quiet)
 				const char *an = (const char *)a->name;
 				xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 				int bad = strncasecmp(an, "on", 2) == 0 ||
+				    (v != NULL && strcasestr((const char *)v,
+				                             "javascript:") != NULL) ||
 				    ((strcasecmp(an, "href") == 0 ||
 				      strcasecmp(an, "src") == 0) &&
 				     (v == NULL || v[0] != '#')) ||
