@@ -58,7 +58,7 @@ press: $f/photo.md:5:1: error: 'img/outside.svg' leads outside the story's folde
 press: $f/issue.yaml:5:65: error: no such story: /etc/passwd
 press: $f/issue.yaml:6:15: error: no such story: ../2024-06-11/huairou.md
 press: $f/issue.yaml:6:41: error: no such story: missing.md
-press: $f/issue.yaml:6:53: error: story placed twice: good.md
+press: $f/issue.yaml:6:53: error: story placed twice: good.md (first on line 4)
 exit 1
 WANT
 if diff -u "$t/want" "$t/err" >"$t/diff"; then

@@ -504,10 +504,11 @@ gather_msg(void *arg, const struct diag_msg *m)
 	char *line;
 
 	if (m->line > 0)
-		line = xasprintf("press: %s:%d:%d: %s: %s\n", m->path, m->line,
-		                 m->col, diag_level_name(m->level), m->text);
+		line = xasprintf("%dpress: %s:%d:%d: %s: %s\n", (int)m->level,
+		                 m->path, m->line, m->col,
+		                 diag_level_name(m->level), m->text);
 	else
-		line = xasprintf("press: %s: %s: %s\n", m->path,
+		line = xasprintf("%dpress: %s: %s: %s\n", (int)m->level, m->path,
 		                 diag_level_name(m->level), m->text);
 	buf_adds(b, line);
 	free(line);
@@ -624,10 +625,23 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 		}
 		jobs[i].status = res->text[0] == '0' ? 0 : 1;
 		text = strchr(res->text, '\n');
-		if (text != NULL)
-			fputs(text + 1, stderr);
-		diag_raise(jobs[i].status ? DIAG_ERROR :
-		           text && strstr(text, ": warning: ") ? DIAG_WARNING : DIAG_OK);
+		/* Each line starts with its level's digit, counted here as
+		 * the message is printed. */
+		while (text != NULL && text[1] != '\0') {
+			char *end = strchr(text + 1, '\n');
+
+			if (end == NULL)
+				break;
+			if (text[1] == '0' + DIAG_ERROR) {
+				diag_raise(DIAG_ERROR);
+				jobs[i].status |= 2;
+			} else
+				diag_raise(DIAG_WARNING);
+			fwrite(text + 2, 1, (size_t)(end - text - 1), stderr);
+			text = end;
+		}
+		if (jobs[i].status == 1)
+			diag(opts->out, 0, 0, D_WRITE, "a build worker failed");
 		src_free(res);
 		unlink(path);
 		free(path);

@@ -22,7 +22,6 @@ static const struct {
 	const char *fmt;
 } msgs[D_MAX] = {
 	{DIAG_WARNING, "unknown key '%s'"},                        /* D_FM_UNKNOWN_KEY */
-	{DIAG_WARNING, "key '%s' given twice; the last one counts"}, /* D_FM_DUP_KEY */
 	{DIAG_WARNING, "raw HTML dropped: %s"},                    /* D_RAW_HTML */
 	{DIAG_WARNING, "unsafe link removed: %s"},                 /* D_UNSAFE_LINK */
 	{DIAG_WARNING, "image not found: %s"},                     /* D_IMAGE_MISSING */
@@ -47,6 +46,8 @@ static const struct {
 	{DIAG_ERROR, "front matter not closed: no '---' line after the header"}, /* D_FM_UNTERMINATED */
 	{DIAG_ERROR, "YAML: %s"},                                  /* D_YAML */
 	{DIAG_ERROR, "front matter must be 'key: value' lines"},   /* D_FM_NOT_MAP */
+	{DIAG_ERROR, "key '%s' given twice (first on line %d): which one is meant?"}, /* D_FM_DUP_KEY */
+	{DIAG_ERROR, "unknown key '%s': did you mean '%s'?"},      /* D_FM_MISSPELT */
 	{DIAG_ERROR, "'%s' must be %s"},                           /* D_FM_TYPE */
 	{DIAG_ERROR, "missing required key 'title'"},              /* D_FM_TITLE */
 	{DIAG_ERROR, "'%s': %s"},                                  /* D_FM_VALUE */
@@ -55,7 +56,8 @@ static const struct {
 	{DIAG_ERROR, "'%s' must be %s"},                           /* D_ISSUE_KEY */
 	{DIAG_ERROR, "%s"},                                        /* D_ISSUE_VALUE */
 	{DIAG_ERROR, "no such story: %s"},                         /* D_ISSUE_STORY */
-	{DIAG_ERROR, "story placed twice: %s"},                    /* D_ISSUE_DUP */
+	{DIAG_ERROR, "story placed twice: %s (first on line %d)"}, /* D_ISSUE_DUP */
+	{DIAG_ERROR, "page %ld given twice (first on line %d)"},   /* D_PAGE_DUP */
 	{DIAG_ERROR, "slug '%s' is used by another story of this issue: %s"}, /* D_SLUG_DUP */
 	{DIAG_ERROR, "template: %s"},                              /* D_TEMPLATE */
 	{DIAG_ERROR, "cannot write: %s"},                          /* D_WRITE */
@@ -76,7 +78,9 @@ static const struct {
 static enum diag_level worst = DIAG_OK;
 static char *last_path;   /* the file of the last message */
 static unsigned in_a_row; /* messages in a row about it */
-static unsigned nerrors;
+static int error_shown;   /* an error about it was printed */
+static unsigned nerrors;  /* every error, shown or not */
+static unsigned shown[DIAG_LEVEL_MAX]; /* messages printed, by level */
 static diag_fn *hook;
 static void *hook_arg;
 
@@ -93,7 +97,11 @@ diag_level_name(enum diag_level level)
 	return level_names[level];
 }
 
-/* Counts a message, then hands it to the hook or prints it. */
+/*
+ * Counts a message, then hands it to the hook or prints it.  The exit
+ * status and the totals come from what was printed, so they always agree
+ * with what the reader sees.
+ */
 static void
 emit(const char *path, int line, int col, enum diag_level level,
      enum diag_id id, const char *rule, const char *text)
@@ -107,15 +115,15 @@ emit(const char *path, int line, int col, enum diag_level level,
 	m.id = id;
 	m.text = text;
 	m.rule = rule;
-	if (m.level > worst)
-		worst = m.level;
 	if (m.level >= DIAG_ERROR)
 		nerrors++;
 	/* A hostile file can hold a million problems: after MAX_PER_FILE
 	 * messages in a row about one file, one last line says so and the
-	 * rest are counted, not shown. */
+	 * rest are not shown, but for the file's first error: an input
+	 * with errors is always shown to have one. */
 	if (last_path != NULL && strcmp(path, last_path) == 0) {
-		if (++in_a_row > MAX_PER_FILE)
+		if (++in_a_row > MAX_PER_FILE &&
+		    (m.level < DIAG_ERROR || error_shown))
 			return;
 		if (in_a_row == MAX_PER_FILE) {
 			m.line = m.col = 0;
@@ -128,17 +136,21 @@ emit(const char *path, int line, int col, enum diag_level level,
 		free(last_path);
 		last_path = xstrdup(path);
 		in_a_row = 1;
+		error_shown = 0;
 	}
+	if (m.level >= DIAG_ERROR)
+		error_shown = 1;
+	diag_raise(m.level);
 	if (hook != NULL) {
 		hook(hook_arg, &m);
 		return;
 	}
 	if (m.line > 0)
 		fprintf(stderr, "press: %s:%d:%d: %s: %s\n", path, m.line, m.col,
-		        level_names[m.level], m.text);
+		        diag_level_name(m.level), m.text);
 	else
 		fprintf(stderr, "press: %s: %s: %s\n", path,
-		        level_names[m.level], m.text);
+		        diag_level_name(m.level), m.text);
 }
 
 void
@@ -188,8 +200,13 @@ diag_raise(enum diag_level level)
 {
 	if (level > worst)
 		worst = level;
-	if (level >= DIAG_ERROR)
-		nerrors++;
+	shown[level]++;
+}
+
+unsigned
+diag_count(enum diag_level level)
+{
+	return shown[level];
 }
 
 unsigned

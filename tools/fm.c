@@ -31,6 +31,41 @@ strip_scalars(const char *path, yaml_document_t *doc, int line_offset)
 	}
 }
 
+/*
+ * YAML forbids a key given twice in one mapping, and libyaml keeps both:
+ * every repeat is an error at its line, naming the first, since two
+ * title: lines usually differ and nobody can tell which one is meant.
+ */
+static void
+duplicates(const char *path, yaml_document_t *doc, int line_offset)
+{
+	yaml_node_t *n;
+	yaml_node_pair_t *p, *q;
+
+	for (n = doc->nodes.start; n < doc->nodes.top; n++) {
+		if (n->type != YAML_MAPPING_NODE)
+			continue;
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(doc, p->key);
+			const char *s = fm_scalar(k);
+
+			if (s == NULL)
+				continue;
+			for (q = n->data.mapping.pairs.start; q < p; q++) {
+				yaml_node_t *first = yaml_document_get_node(doc, q->key);
+				const char *t = fm_scalar(first);
+
+				if (t != NULL && strcmp(s, t) == 0) {
+					diag(path, fm_line(k, line_offset), fm_col(k),
+					     D_FM_DUP_KEY, s, fm_line(first, line_offset));
+					break;
+				}
+			}
+		}
+	}
+}
+
 int
 fm_load(const char *path, const char *text, size_t len, int line_offset,
         yaml_document_t *doc)
@@ -57,7 +92,10 @@ fm_load(const char *path, const char *text, size_t len, int line_offset,
 		/* yaml_parser_load leaves doc zeroed on failure. */
 		memset(doc, 0, sizeof(*doc));
 	} else
+	{
 		strip_scalars(path, doc, line_offset);
+		duplicates(path, doc, line_offset);
+	}
 	yaml_parser_delete(&parser);
 	return ok;
 }
@@ -104,4 +142,67 @@ int
 fm_col(const yaml_node_t *node)
 {
 	return (int)node->start_mark.column + 1;
+}
+
+/*
+ * The edit distance between two keys, a swap of neighbours counting one
+ * (titel, subtitel); 99 for keys too long to be worth it.
+ */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[32][32], best;
+
+	if (la > 30 || lb > 30)
+		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+const char *
+fm_near(const char *key, const char *const *known)
+{
+	const char *found = NULL;
+	size_t i, most;
+
+	for (i = 0; known[i] != NULL; i++) {
+		/* A short key is near only at one slip: 'no' is not 'name'. */
+		most = strlen(known[i]) >= 5 ? 2 : 1;
+		if (distance(key, known[i]) <= most) {
+			if (found != NULL)
+				return NULL;
+			found = known[i];
+		}
+	}
+	return found;
+}
+
+int
+fm_unknown(const char *path, yaml_node_t *k, int line_offset,
+           const char *const *known)
+{
+	const char *s = fm_scalar(k), *near = s ? fm_near(s, known) : NULL;
+
+	if (near != NULL)
+		diag(path, fm_line(k, line_offset), fm_col(k), D_FM_MISSPELT, s,
+		     near);
+	else
+		diag(path, fm_line(k, line_offset), fm_col(k), D_FM_UNKNOWN_KEY,
+		     s ? s : "?");
+	return near != NULL;
 }

@@ -105,7 +105,7 @@ number(struct yfile *y, yaml_node_t *map, const char *key)
 	return n;
 }
 
-/* Warns about keys of map that are not in known (NULL-terminated). */
+/* Reports the keys of map that are not in known (NULL-terminated). */
 static void
 unknown_keys(struct yfile *y, yaml_node_t *map, const char *const *known)
 {
@@ -121,8 +121,7 @@ unknown_keys(struct yfile *y, yaml_node_t *map, const char *const *known)
 			if (strcmp(s, known[i]) == 0)
 				break;
 		if (s == NULL || known[i] == NULL)
-			diag(y->path, fm_line(k, 0), fm_col(k), D_FM_UNKNOWN_KEY,
-			     s ? s : "?");
+			fm_unknown(y->path, k, 0, known);
 	}
 }
 
@@ -148,9 +147,11 @@ paper_load(struct paper *paper, const char *articles)
 	yaml_node_t *root, *page;
 	char *path = xasprintf("%s/paper.yaml", articles);
 	const char *s;
+	unsigned before;
 	int ok = 0;
 
 	paper_defaults(paper);
+	before = diag_errors();
 	yfile_load(&y, path);
 	free(path);
 	if ((root = root_map(&y)) != NULL) {
@@ -194,7 +195,8 @@ paper_load(struct paper *paper, const char *articles)
 	if (paper->pass_mark <= 0)
 		paper->pass_mark = PAPER_PASS_MARK;
 	yfile_free(&y);
-	return ok;
+	/* A key given twice or misspelt: the paper is not what was meant. */
+	return ok && diag_errors() == before;
 }
 
 void
@@ -264,12 +266,22 @@ struct issue {
 	xmlDocPtr doc;    /* <issue> */
 	struct strmap placed; /* story files placed, for duplicates */
 	struct strmap slugs;  /* slug → file of each story built */
+	long *nos;        /* page numbers seen, for duplicates */
+	int *nolines;     /* the line of each page's 'no' */
+	size_t nnos;
+	int bad;          /* ambiguous: checked through, not built */
 };
 
+/* The line that placed file already, or 0 after noting it at line. */
 static int
-placed(struct issue *is, const char *file)
+placed(struct issue *is, const char *file, int line)
 {
-	return strmap_put(&is->placed, file, file) != NULL;
+	char num[16];
+	const char *had;
+
+	snprintf(num, sizeof(num), "%d", line);
+	had = strmap_put(&is->placed, file, num);
+	return had != NULL ? atoi(had) : 0;
 }
 
 /*
@@ -378,8 +390,9 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
 		return;
 	}
-	if (placed(is, file)) {
-		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_DUP, file);
+	if ((i = (size_t)placed(is, file, fm_line(fv, 0))) > 0) {
+		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_DUP, file,
+		     (int)i);
 		return;
 	}
 	if (sv != NULL) {
@@ -478,6 +491,23 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 		     "missing required key 'no'");
 	if (no <= 0 || name == NULL)
 		return;
+	/* Two pages 3: which one is page 3?  The issue is not built. */
+	{
+		yaml_node_t *nv = fm_get(&is->y.doc, p, "no", NULL);
+		size_t i;
+
+		for (i = 0; i < is->nnos; i++)
+			if (is->nos[i] == no) {
+				diag(is->y.path, fm_line(nv, 0), fm_col(nv), D_PAGE_DUP,
+				     no, is->nolines[i]);
+				is->bad = 1;
+				return;
+			}
+		is->nos = xrealloc(is->nos, (is->nnos + 1) * sizeof(long));
+		is->nolines = xrealloc(is->nolines, (is->nnos + 1) * sizeof(int));
+		is->nos[is->nnos] = no;
+		is->nolines[is->nnos++] = fm_line(nv, 0);
+	}
 	page = xmlNewChild(issue, NULL, X("page"), NULL);
 	snprintf(num, sizeof(num), "%ld", no);
 	xmlNewProp(page, X("no"), X(num));
@@ -558,8 +588,12 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	is.dir = dir;
 	is.id = slash ? slash + 1 : dir;
 	path = xasprintf("%s/issue.yaml", dir);
+	n = (long)diag_errors();
 	yfile_load(&is.y, path);
 	free(path);
+	/* A key given twice: reported, checked through, not built. */
+	if (is.y.loaded && (unsigned)n != diag_errors())
+		bad = 1;
 	if ((root = root_map(&is.y)) == NULL)
 		goto fail;
 	if (!is_issue_id(is.id)) {
@@ -625,7 +659,7 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	     it < pages->data.sequence.items.top; it++)
 		add_page(&is, issue, yaml_document_get_node(&is.y.doc, *it));
 	unplaced(&is);
-	if (bad || issue->children == NULL ||
+	if (bad || is.bad || issue->children == NULL ||
 	    !schema_validate(is.doc, dir, is.y.path) ||
 	    !encodable(opts, is.doc, is.y.path))
 		goto fail;
@@ -636,6 +670,8 @@ fail:
 out:
 	strmap_free(&is.placed);
 	strmap_free(&is.slugs);
+	free(is.nos);
+	free(is.nolines);
 	yfile_free(&is.y);
 	return is.doc;
 }

@@ -123,7 +123,6 @@ enum diag_level {
 enum diag_id {
 	/* warnings */
 	D_FM_UNKNOWN_KEY,
-	D_FM_DUP_KEY,
 	D_RAW_HTML,
 	D_UNSAFE_LINK,
 	D_IMAGE_MISSING,
@@ -149,6 +148,8 @@ enum diag_id {
 	D_FM_UNTERMINATED,
 	D_YAML,
 	D_FM_NOT_MAP,
+	D_FM_DUP_KEY,
+	D_FM_MISSPELT,
 	D_FM_TYPE,
 	D_FM_TITLE,
 	D_FM_VALUE,
@@ -158,6 +159,7 @@ enum diag_id {
 	D_ISSUE_VALUE,
 	D_ISSUE_STORY,
 	D_ISSUE_DUP,
+	D_PAGE_DUP,
 	D_SLUG_DUP,
 	D_TEMPLATE,
 	D_WRITE,
@@ -195,9 +197,13 @@ typedef void diag_fn(void *arg, const struct diag_msg *);
 void diag_set_hook(diag_fn *fn, void *arg);
 /* "warning", "error" … */
 const char *diag_level_name(enum diag_level);
-/* Counts a level seen elsewhere (a worker process) for diag_status(). */
+/* Counts a message printed elsewhere (by a worker process) for
+ * diag_status() and diag_count(). */
 void diag_raise(enum diag_level);
-/* Errors reported so far: compare before and after a stage. */
+/* Messages of a level printed so far: the totals of a summary. */
+unsigned diag_count(enum diag_level);
+/* Errors reported so far, shown or not: compare before and after a
+ * stage. */
 unsigned diag_errors(void);
 /* The exit status the worst level asks for: 0, 1 or 2. */
 int diag_status(void);
@@ -242,6 +248,14 @@ yaml_node_t *fm_get(yaml_document_t *, yaml_node_t *map, const char *key,
                     yaml_node_t **keynode);
 /* A scalar's text, or NULL when node is not a scalar. */
 const char *fm_scalar(yaml_node_t *);
+/* The one key of known (NULL-terminated) that key is a slip of, or NULL
+ * when none or more than one is that near. */
+const char *fm_near(const char *key, const char *const *known);
+/* Reports k, a key not in known: an error that names the key meant when
+ * it is a slip of one (copy would be lost), else a warning.  Returns 1
+ * after an error. */
+int fm_unknown(const char *path, yaml_node_t *k, int line_offset,
+                const char *const *known);
 /* Line and column (from 1) of a node, for messages. */
 int fm_line(const yaml_node_t *, int line_offset);
 int fm_col(const yaml_node_t *);

@@ -71,30 +71,6 @@ static const struct {
 	{"slug", K_SLUG, ROLE_MAX},                        /* KEY_SLUG */
 };
 
-/* Edit distance, for "did you mean"; keys are short. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, d[32], prev, tmp;
-
-	if (la > 30 || lb > 30)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = d[j];
-			d[j] = a[i - 1] == b[j - 1] ? prev :
-			       1 + (prev < d[j] ? (prev < d[j - 1] ? prev : d[j - 1]) :
-			                          (d[j] < d[j - 1] ? d[j] : d[j - 1]));
-			prev = tmp;
-		}
-	}
-	return d[lb];
-}
-
 /* A copy of s without leading and trailing white space. */
 static char *
 trimmed(const char *s)
@@ -332,20 +308,16 @@ front_matter(struct story *st)
 			if (strcmp(name, keys[k].name) == 0)
 				break;
 		if (k == KEY_MAX) {
-			const char *best = NULL;
-			char *hint;
+			const char *known[KEY_MAX + 1];
 
 			for (i = 0; i < KEY_MAX; i++)
-				if (distance(name, keys[i].name) <= 2)
-					best = keys[i].name;
-			hint = best ? xasprintf("%s'; did you mean '%s", name, best)
-			            : xstrdup(name);
-			diag(path, fm_line(kn, 1), fm_col(kn), D_FM_UNKNOWN_KEY, hint);
-			free(hint);
+				known[i] = keys[i].name;
+			known[KEY_MAX] = NULL;
+			fm_unknown(path, kn, 1, known);
 			continue;
 		}
-		if (seen[k]++)
-			diag(path, fm_line(kn, 1), fm_col(kn), D_FM_DUP_KEY, name);
+		/* A key given twice is fm.c's error; the story is not built. */
+		seen[k]++;
 		if (from_body && !told && (k == KEY_DATELINE ||
 		    keys[k].type == K_NAMES)) {
 			diag(path, fm_line(kn, 1), fm_col(kn), D_BYLINE_TWICE);
