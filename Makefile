@@ -7,6 +7,18 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -MMD -MP
 CFLAGS  += $(shell pkg-config --cflags $(PKGS))
+CFLAGS  += -DPRESS_DATADIR='"$(DATADIR)"' -DPRESS_LOCALEDIR='"$(LOCALEDIR)"'
+
+# make install: the program, its manual, its message catalogues and the
+# default templates (used by a project without templates/).
+PREFIX  ?= /usr/local
+DATADIR  = $(PREFIX)/share/press
+LOCALEDIR = $(PREFIX)/share/locale
+
+# Message catalogues: po/<lang>.po → out/locale/<lang>/LC_MESSAGES/press.mo,
+# where press finds them when it runs from the build tree.
+LANGS    = zh_CN
+MOS      = $(LANGS:%=out/locale/%/LC_MESSAGES/press.mo)
 LDLIBS  += $(shell pkg-config --libs $(PKGS))
 
 ifdef SANITIZE
@@ -21,7 +33,7 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
            tools/out.c tools/story.c tools/issue.c tools/build.c tools/cache.c \
            tools/serve/serve.c tools/serve/messages.c tools/serve/http.c \
-           tools/check.c tools/lunar.c tools/import.c tools/photo.c $(PROOF)
+           tools/check.c tools/lunar.c tools/import.c tools/photo.c tools/project.c $(PROOF)
 PROOF    = tools/proof/house.c tools/proof/seg.c tools/proof/collect.c \
            tools/proof/rules-punct.c tools/proof/rules-words.c \
            tools/proof/rules-form.c tools/proof/fix.c tools/proof/run.c
@@ -31,11 +43,11 @@ PRESS    = $(OUT)/bin/press
 DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev \
            libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check \
-           libmicrohttpd-dev wrk
+           libmicrohttpd-dev wrk gettext locales
 
-.PHONY: all site check regen deps format clean fuzz bench dtd
+.PHONY: all site check regen deps format clean fuzz bench dtd install po
 
-all: $(PRESS) site
+all: $(PRESS) $(MOS) site
 
 $(PRESS): $(OBJS) $(OUT)/obj/main.o
 	@mkdir -p $(@D)
@@ -45,7 +57,17 @@ $(OUT)/obj/%.o: tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-site: $(PRESS)
+out/locale/%/LC_MESSAGES/press.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Brings new message ids in from the sources: review po/*.po after it.
+po:
+	xgettext --from-code=UTF-8 -k_ -kN_ --no-location --sort-output \
+	    -o out/press.pot $(SRCS) tools/main.c
+	for l in $(LANGS); do msgmerge -q -U --backup=none po/$$l.po out/press.pot; done
+
+site: $(PRESS) $(MOS)
 	$(PRESS) build
 
 $(OUT)/bin/unit: tests/unit.c $(OBJS)
@@ -53,7 +75,7 @@ $(OUT)/bin/unit: tests/unit.c $(OBJS)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) $(LDFLAGS) -o $@ \
 	    tests/unit.c $(OBJS) $(LDLIBS) $(shell pkg-config --libs check)
 
-check: $(PRESS) $(OUT)/bin/unit out/bin/gencorpus
+check: $(PRESS) $(MOS) $(OUT)/bin/unit out/bin/gencorpus
 	PRESS=$(CURDIR)/$(PRESS) UNIT=$(CURDIR)/$(OUT)/bin/unit sh tests/run
 
 # The fuzz target: the whole story pipeline under libFuzzer, seeded with
@@ -92,7 +114,7 @@ dtd:
 	  sed -n '2,$$p' out/press.dtd; } >out/press.dtd.new
 	mv out/press.dtd.new templates/press.dtd
 
-regen: $(PRESS)
+regen: $(PRESS) $(MOS)
 	PRESS=$(CURDIR)/$(PRESS) REGEN=1 sh tests/run
 
 # The web edition's tests drive Debian's Chromium (playwright-core) and run
@@ -104,9 +126,24 @@ deps:
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
 	    $(DEBS) $(WEBDEBS)
+	# The Chinese locale, for the C library's own messages (press's
+	# catalogue works without it, through LANGUAGE).
+	sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen && locale-gen
 	command -v npm >/dev/null || \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
 	npm ci --no-audit --no-fund
+
+install: $(PRESS) $(MOS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(DATADIR)
+	install -m 755 $(PRESS) $(DESTDIR)$(PREFIX)/bin/press
+	install -m 644 press.1 $(DESTDIR)$(PREFIX)/share/man/man1/press.1
+	for l in $(LANGS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 out/locale/$$l/LC_MESSAGES/press.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/press.mo; done
+	rm -rf $(DESTDIR)$(DATADIR)/templates
+	cp -R templates $(DESTDIR)$(DATADIR)/templates
 
 format:
 	clang-format -i tools/*.c tools/*.h tools/serve/*.[ch] tools/proof/*.[ch] \

@@ -274,7 +274,11 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 
 		render_over(OVER_PAGE, doc, out, (char *)id, (char *)no, NULL);
 		for (story = page->children; story != NULL; story = story->next) {
-			xmlChar *slug = xmlGetProp(story, X("slug"));
+			xmlChar *slug;
+
+			if (!xmlStrEqual(story->name, X("story")))
+				continue; /* <left-out/> */
+			slug = xmlGetProp(story, X("slug"));
 			xmlDocPtr one = xmlNewDoc(X("1.0"));
 			xmlNodePtr copy = xmlDocCopyNode(story, one, 1);
 
@@ -501,15 +505,11 @@ static void
 gather_msg(void *arg, const struct diag_msg *m)
 {
 	struct buf *b = arg;
-	char *line;
+	char *line, *text;
 
-	if (m->line > 0)
-		line = xasprintf("%dpress: %s:%d:%d: %s: %s\n", (int)m->level,
-		                 m->path, m->line, m->col,
-		                 diag_level_name(m->level), m->text);
-	else
-		line = xasprintf("%dpress: %s: %s: %s\n", (int)m->level, m->path,
-		                 diag_level_name(m->level), m->text);
+	text = diag_line(m);
+	line = xasprintf("%d%s", (int)m->level, text);
+	free(text);
 	buf_adds(b, line);
 	free(line);
 }
@@ -607,7 +607,7 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 
 		if (pids[w] > 0 && (waitpid(pids[w], &st, 0) < 0 ||
 		    !WIFEXITED(st) || WEXITSTATUS(st) != 0))
-			diag(opts->out, 0, 0, D_WRITE, "a build worker failed");
+			diag(opts->out, 0, 0, D_WRITE, _("a build worker failed"));
 	}
 	free(pids);
 	progress_end(p);
@@ -641,7 +641,7 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 			text = end;
 		}
 		if (jobs[i].status == 1)
-			diag(opts->out, 0, 0, D_WRITE, "a build worker failed");
+			diag(opts->out, 0, 0, D_WRITE, _("a build worker failed"));
 		src_free(res);
 		unlink(path);
 		free(path);

@@ -1,7 +1,9 @@
 /*
  * The one diagnostics function.  Every stage reports through diag() with
  * a message id; the table below gives each id its level and its text, so
- * the whole vocabulary of press's complaints is in one place.
+ * the whole vocabulary of press's complaints is in one place.  The texts
+ * are English message ids, translated here through gettext into the
+ * reader's language (po/).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,18 +23,17 @@ static const struct {
 	enum diag_level level;
 	const char *fmt;
 } msgs[D_MAX] = {
-	{DIAG_WARNING, "unknown key '%s'"},                        /* D_FM_UNKNOWN_KEY */
-	{DIAG_WARNING, "raw HTML dropped: %s"},                    /* D_RAW_HTML */
-	{DIAG_WARNING, "unsafe link removed: %s"},                 /* D_UNSAFE_LINK */
-	{DIAG_WARNING, "image not found: %s"},                     /* D_IMAGE_MISSING */
-	{DIAG_WARNING, "byline given in the front matter and in the first paragraph; the paragraph's is used"}, /* D_BYLINE_TWICE */
-	{DIAG_WARNING, "image inside a paragraph: only its caption is kept; put the image on a line of its own"}, /* D_IMAGE_INLINE */
-	{DIAG_WARNING, "story is on no page of issue.yaml; not built"}, /* D_STORY_UNPLACED */
-	{DIAG_WARNING, "character U+2E2E removed: press reserves it"}, /* D_SENTINEL */
-	{DIAG_WARNING, "struck text dropped from every output: ~~%s~~ (delete it, or remove the ~~ to keep it)"}, /* D_STRUCK */
-	{DIAG_WARNING, "footnote marker [^%s] has no note: printed as written"}, /* D_NOTE_MISSING */
-	{DIAG_WARNING, "footnote [^%s] is referenced nowhere: dropped"}, /* D_NOTE_UNUSED */
-	{DIAG_WARNING, "%zu short lines will run together; if this is verse, keep its lines with 'genre: 诗歌' or a ```verse block"}, /* D_VERSE_LIKE */
+	{DIAG_WARNING, N_("unknown key '%s'")},                        /* D_FM_UNKNOWN_KEY */
+	{DIAG_WARNING, N_("raw HTML dropped: %s")},                    /* D_RAW_HTML */
+	{DIAG_WARNING, N_("unsafe link removed: %s")},                 /* D_UNSAFE_LINK */
+	{DIAG_WARNING, N_("byline given in the front matter and in the first paragraph; the paragraph's is used")}, /* D_BYLINE_TWICE */
+	{DIAG_WARNING, N_("image inside a paragraph: only its caption is kept; put the image on a line of its own")}, /* D_IMAGE_INLINE */
+	{DIAG_WARNING, N_("story is on no page of issue.yaml; not built")}, /* D_STORY_UNPLACED */
+	{DIAG_WARNING, N_("character U+2E2E removed: press reserves it")}, /* D_SENTINEL */
+	{DIAG_WARNING, N_("struck text dropped from every output: ~~%s~~ (delete it, or remove the ~~ to keep it)")}, /* D_STRUCK */
+	{DIAG_WARNING, N_("footnote marker [^%s] has no note: printed as written")}, /* D_NOTE_MISSING */
+	{DIAG_WARNING, N_("footnote [^%s] is referenced nowhere: dropped")}, /* D_NOTE_UNUSED */
+	{DIAG_WARNING, N_("%zu short lines will run together; if this is verse, keep its lines with 'genre: 诗歌' or a ```verse block")}, /* D_VERSE_LIKE */
 	{DIAG_WARNING, "%s"},                                      /* D_IMPORT */
 	{DIAG_WARNING, "not fixed: %s"},                           /* D_FIX_LEFT */
 	{DIAG_WARNING, "超出版面 %ld 行（约 %ld 字）: %s"},         /* D_FIT_OVER */
@@ -41,30 +42,36 @@ static const struct {
 	{DIAG_WARNING, "SVG: %s removed: it could run or fetch something"}, /* D_SVG_REMOVED */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
-	{DIAG_ERROR, "empty file"},                                /* D_EMPTY */
-	{DIAG_ERROR, "no front matter: a story starts with a '---' line, its header, and another '---' line"}, /* D_FM_MISSING */
-	{DIAG_ERROR, "front matter not closed: no '---' line after the header"}, /* D_FM_UNTERMINATED */
-	{DIAG_ERROR, "YAML: %s"},                                  /* D_YAML */
-	{DIAG_ERROR, "front matter must be 'key: value' lines"},   /* D_FM_NOT_MAP */
-	{DIAG_ERROR, "key '%s' given twice (first on line %d): which one is meant?"}, /* D_FM_DUP_KEY */
-	{DIAG_ERROR, "unknown key '%s': did you mean '%s'?"},      /* D_FM_MISSPELT */
-	{DIAG_ERROR, "'%s' must be %s"},                           /* D_FM_TYPE */
-	{DIAG_ERROR, "missing required key 'title'"},              /* D_FM_TITLE */
-	{DIAG_ERROR, "'%s': %s"},                                  /* D_FM_VALUE */
-	{DIAG_ERROR, "image path leaves the story's folder: %s"},  /* D_IMAGE_PATH */
-	{DIAG_ERROR, "print XML does not match the schema: %s"},   /* D_SCHEMA */
-	{DIAG_ERROR, "'%s' must be %s"},                           /* D_ISSUE_KEY */
+	{DIAG_ERROR, N_("empty file")},                                /* D_EMPTY */
+	{DIAG_ERROR, N_("no front matter: a story starts with a '---' line, its header, and another '---' line")}, /* D_FM_MISSING */
+	{DIAG_ERROR, N_("front matter not closed: no '---' line after the header")}, /* D_FM_UNTERMINATED */
+	{DIAG_ERROR, N_("YAML: %s")},                                  /* D_YAML */
+	{DIAG_ERROR, N_("quote not closed: the %s that opens here has no closing quote")}, /* D_YAML_QUOTE */
+	{DIAG_ERROR, N_("bracket not closed: the %s that opens here has no closing bracket")}, /* D_YAML_BRACKET */
+	{DIAG_ERROR, N_("a tab indents this line: indent with spaces")}, /* D_YAML_TAB */
+	{DIAG_ERROR, N_("no space after the colon: write '%s: ' and the value")}, /* D_YAML_COLON */
+	{DIAG_ERROR, N_("indentation does not match the lines above")}, /* D_YAML_INDENT */
+	{DIAG_ERROR, N_("front matter must be 'key: value' lines")},   /* D_FM_NOT_MAP */
+	{DIAG_ERROR, N_("key '%s' given twice (first on line %d): which one is meant?")}, /* D_FM_DUP_KEY */
+	{DIAG_ERROR, N_("unknown key '%s': did you mean '%s'?")},      /* D_FM_MISSPELT */
+	{DIAG_ERROR, N_("'%s' must be %s")},                           /* D_FM_TYPE */
+	{DIAG_ERROR, N_("missing required key 'title'")},              /* D_FM_TITLE */
+	{DIAG_ERROR, N_("'%s': %s")},                                  /* D_FM_VALUE */
+	{DIAG_ERROR, N_("image path leaves the story's folder: %s")},  /* D_IMAGE_PATH */
+	{DIAG_ERROR, N_("image not found: %s; the story is held back")}, /* D_IMAGE_MISSING */
+	{DIAG_ERROR, N_("print XML does not match the schema: %s")},   /* D_SCHEMA */
+	{DIAG_ERROR, N_("'%s' must be %s")},                           /* D_ISSUE_KEY */
 	{DIAG_ERROR, "%s"},                                        /* D_ISSUE_VALUE */
-	{DIAG_ERROR, "no such story: %s"},                         /* D_ISSUE_STORY */
-	{DIAG_ERROR, "story placed twice: %s (first on line %d)"}, /* D_ISSUE_DUP */
-	{DIAG_ERROR, "page %ld given twice (first on line %d)"},   /* D_PAGE_DUP */
-	{DIAG_ERROR, "slug '%s' is used by another story of this issue: %s"}, /* D_SLUG_DUP */
-	{DIAG_ERROR, "template: %s"},                              /* D_TEMPLATE */
-	{DIAG_ERROR, "cannot write: %s"},                          /* D_WRITE */
-	{DIAG_ERROR, "U+%04X '%s' cannot be written in %s"},       /* D_ENCODE */
-	{DIAG_ERROR, "nested more than %d levels deep (quotes, lists or emphasis)"}, /* D_TOO_DEEP */
-	{DIAG_ERROR, "'%s' leads outside %s"},                     /* D_SYMLINK */
-	{DIAG_ERROR, "the folder exists and is not empty: import writes only into a new or empty folder"}, /* D_IMPORT_EXISTS */
+	{DIAG_ERROR, N_("no such story: %s")},                         /* D_ISSUE_STORY */
+	{DIAG_ERROR, N_("story placed twice: %s (first on line %d)")}, /* D_ISSUE_DUP */
+	{DIAG_ERROR, N_("page %ld given twice (first on line %d)")},   /* D_PAGE_DUP */
+	{DIAG_ERROR, N_("slug '%s' is used by another story of this issue: %s")}, /* D_SLUG_DUP */
+	{DIAG_ERROR, N_("template: %s")},                              /* D_TEMPLATE */
+	{DIAG_ERROR, N_("cannot write: %s")},                          /* D_WRITE */
+	{DIAG_ERROR, N_("U+%04X '%s' cannot be written in %s")},       /* D_ENCODE */
+	{DIAG_ERROR, N_("nested more than %d levels deep (quotes, lists or emphasis)")}, /* D_TOO_DEEP */
+	{DIAG_ERROR, N_("'%s' leads outside %s")},                     /* D_SYMLINK */
+	{DIAG_ERROR, N_("the folder exists and is not empty: import writes only into a new or empty folder")}, /* D_IMPORT_EXISTS */
 	{DIAG_WARNING, "%s"},                                      /* D_MORE */
 	{DIAG_ERROR, "超出版面 %ld 行（约 %ld 字）: %s"},           /* D_FIT_OVER_STRICT */
 	{DIAG_ERROR, "photo: %s"},                                 /* D_PHOTO */
@@ -81,6 +88,8 @@ static unsigned in_a_row; /* messages in a row about it */
 static int error_shown;   /* an error about it was printed */
 static unsigned nerrors;  /* every error, shown or not */
 static unsigned shown[DIAG_LEVEL_MAX]; /* messages printed, by level */
+static unsigned mark;     /* nerrors at diag_mark() */
+static struct diag_first first; /* the first error after it */
 static diag_fn *hook;
 static void *hook_arg;
 
@@ -97,6 +106,19 @@ diag_level_name(enum diag_level level)
 	return level_names[level];
 }
 
+char *
+diag_line(const struct diag_msg *m)
+{
+	/* The level as the reader's language says it; the JSON keeps the
+	 * English name. */
+	const char *level = m->level == DIAG_WARNING ? _("warning") : _("error");
+
+	if (m->line > 0)
+		return xasprintf("press: %s:%d:%d: %s: %s\n", m->path, m->line,
+		                 m->col, level, m->text);
+	return xasprintf("press: %s: %s: %s\n", m->path, level, m->text);
+}
+
 /*
  * Counts a message, then hands it to the hook or prints it.  The exit
  * status and the totals come from what was printed, so they always agree
@@ -107,6 +129,7 @@ emit(const char *path, int line, int col, enum diag_level level,
      enum diag_id id, const char *rule, const char *text)
 {
 	struct diag_msg m;
+	char *out;
 
 	m.path = path;
 	m.line = line;
@@ -115,8 +138,13 @@ emit(const char *path, int line, int col, enum diag_level level,
 	m.id = id;
 	m.text = text;
 	m.rule = rule;
-	if (m.level >= DIAG_ERROR)
-		nerrors++;
+	if (m.level >= DIAG_ERROR && ++nerrors == mark + 1) {
+		free(first.path);
+		free(first.text);
+		first.path = xstrdup(path);
+		first.line = m.line;
+		first.text = xstrdup(text);
+	}
 	/* A hostile file can hold a million problems: after MAX_PER_FILE
 	 * messages in a row about one file, one last line says so and the
 	 * rest are not shown, but for the file's first error: an input
@@ -130,7 +158,7 @@ emit(const char *path, int line, int col, enum diag_level level,
 			m.level = DIAG_WARNING;
 			m.id = D_MORE;
 			m.rule = NULL;
-			m.text = "more messages about this file are not shown";
+			m.text = _("more messages about this file are not shown");
 		}
 	} else {
 		free(last_path);
@@ -145,12 +173,9 @@ emit(const char *path, int line, int col, enum diag_level level,
 		hook(hook_arg, &m);
 		return;
 	}
-	if (m.line > 0)
-		fprintf(stderr, "press: %s:%d:%d: %s: %s\n", path, m.line, m.col,
-		        diag_level_name(m.level), m.text);
-	else
-		fprintf(stderr, "press: %s: %s: %s\n", path,
-		        diag_level_name(m.level), m.text);
+	out = diag_line(&m);
+	fputs(out, stderr);
+	free(out);
 }
 
 void
@@ -160,7 +185,7 @@ diag(const char *path, int line, int col, enum diag_id id, ...)
 	char text[2048];
 
 	va_start(ap, id);
-	vsnprintf(text, sizeof(text), msgs[id].fmt, ap);
+	vsnprintf(text, sizeof(text), _(msgs[id].fmt), ap);
 	va_end(ap);
 	emit(path, line, col, msgs[id].level, id, NULL, text);
 }
@@ -201,6 +226,21 @@ diag_raise(enum diag_level level)
 	if (level > worst)
 		worst = level;
 	shown[level]++;
+}
+
+void
+diag_mark(void)
+{
+	mark = nerrors;
+	free(first.path);
+	free(first.text);
+	memset(&first, 0, sizeof(first));
+}
+
+const struct diag_first *
+diag_first_error(void)
+{
+	return first.text != NULL ? &first : NULL;
 }
 
 unsigned

@@ -66,6 +66,111 @@ duplicates(const char *path, yaml_document_t *doc, int line_offset)
 	}
 }
 
+/* The start of line n (from 0) of text, or NULL past its end. */
+static const char *
+line_at(const char *text, size_t len, size_t n)
+{
+	const char *p = text, *end = text + len;
+
+	while (n > 0 && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (nl == NULL)
+			return NULL;
+		p = nl + 1;
+		n--;
+	}
+	return n == 0 ? p : NULL;
+}
+
+/*
+ * A line at or before line last (from 0) whose key has no space after
+ * its colon (title:标题), which YAML reads as one plain text; its number,
+ * or -1.  *key gets the key and *col the column after the colon.
+ */
+static long
+colon_slip(const char *text, size_t len, size_t last, char **key, int *col)
+{
+	size_t n, k;
+	const char *p;
+
+	for (n = 0; n <= last && (p = line_at(text, len, n)) != NULL; n++) {
+		for (k = 0; p[k] == ' '; k++)
+			;
+		if (p[k] == '-' || p[k] == '#')
+			continue;
+		while ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
+		       (p[k] >= '0' && p[k] <= '9') || p[k] == '_' || p[k] == '-')
+			k++;
+		if (k > 0 && p[k] == ':' && p[k + 1] != ' ' && p[k + 1] != '\n' &&
+		    p[k + 1] != '\0' && p[k + 1] != '\t' && p[k - 1] != ' ') {
+			size_t from = strspn(p, " ");
+
+			*key = xstrndup(p + from, k - from);
+			*col = (int)u8_count(p, k + 1) + 1;
+			return (long)n;
+		}
+	}
+	return -1;
+}
+
+/*
+ * Reports a YAML syntax error in words a reporter knows, at the line
+ * where the problem starts: an unclosed quote where the quote opens, not
+ * at the end of the header where libyaml noticed it.  What it does not
+ * recognise it reports in libyaml's words.
+ */
+static void
+yaml_error(const char *path, const char *text, size_t len, int line_offset,
+           const yaml_parser_t *parser)
+{
+	const char *problem = parser->problem ? parser->problem : "error";
+	const char *context = parser->context ? parser->context : "";
+	yaml_mark_t m = parser->problem_mark, c = parser->context_mark;
+	const char *p;
+	char *key, *msg, quote[8];
+	int col;
+	long n;
+
+	if (strstr(context, "quoted scalar") != NULL &&
+	    strstr(problem, "end of stream") != NULL) {
+		snprintf(quote, sizeof(quote), "%c", text[c.index]);
+		diag(path, (int)c.line + 1 + line_offset, (int)c.column + 1,
+		     D_YAML_QUOTE, quote);
+		return;
+	}
+	if (strstr(context, "while parsing a flow") != NULL) {
+		snprintf(quote, sizeof(quote), "%c", text[c.index]);
+		diag(path, (int)c.line + 1 + line_offset, (int)c.column + 1,
+		     D_YAML_BRACKET, quote);
+		return;
+	}
+	if (strstr(problem, "tab") != NULL ||
+	    (m.index < len && text[m.index] == '\t')) {
+		diag(path, (int)m.line + 1 + line_offset, (int)m.column + 1,
+		     D_YAML_TAB);
+		return;
+	}
+	if ((n = colon_slip(text, len, m.line, &key, &col)) >= 0) {
+		diag(path, (int)n + 1 + line_offset, col, D_YAML_COLON, key);
+		free(key);
+		return;
+	}
+	if (strstr(problem, "mapping values are not allowed") != NULL ||
+	    strstr(problem, "did not find expected key") != NULL) {
+		p = line_at(text, len, m.line);
+		col = p ? (int)strspn(p, " ") + 1 : (int)m.column + 1;
+		diag(path, (int)m.line + 1 + line_offset, col, D_YAML_INDENT);
+		return;
+	}
+	if (*context != '\0')
+		msg = xasprintf("%s %s", problem, context);
+	else
+		msg = xstrdup(problem);
+	diag(path, (int)m.line + 1 + line_offset, (int)m.column + 1, D_YAML, msg);
+	free(msg);
+}
+
 int
 fm_load(const char *path, const char *text, size_t len, int line_offset,
         yaml_document_t *doc)
@@ -78,21 +183,10 @@ fm_load(const char *path, const char *text, size_t len, int line_offset,
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	ok = yaml_parser_load(&parser, doc);
 	if (!ok) {
-		yaml_mark_t m = parser.problem_mark;
-		char *msg;
-
-		if (parser.context != NULL)
-			msg = xasprintf("%s %s", parser.problem ? parser.problem
-			    : "error", parser.context);
-		else
-			msg = xstrdup(parser.problem ? parser.problem : "error");
-		diag(path, (int)m.line + 1 + line_offset, (int)m.column + 1,
-		     D_YAML, msg);
-		free(msg);
+		yaml_error(path, text, len, line_offset, &parser);
 		/* yaml_parser_load leaves doc zeroed on failure. */
 		memset(doc, 0, sizeof(*doc));
-	} else
-	{
+	} else {
 		strip_scalars(path, doc, line_offset);
 		duplicates(path, doc, line_offset);
 	}

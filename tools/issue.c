@@ -73,7 +73,7 @@ text(struct yfile *y, yaml_node_t *map, const char *key, int required)
 
 	if (v == NULL) {
 		if (required) {
-			char *msg = xasprintf("missing required key '%s'", key);
+			char *msg = xasprintf(_("missing required key '%s'"), key);
 
 			diag(y->path, fm_line(map, 0), fm_col(map), D_ISSUE_VALUE,
 			     msg);
@@ -82,7 +82,7 @@ text(struct yfile *y, yaml_node_t *map, const char *key, int required)
 		return NULL;
 	}
 	if (s == NULL || *s == '\0')
-		return wrong(y, v, key, "text");
+		return wrong(y, v, key, _("text"));
 	return s;
 }
 
@@ -99,7 +99,7 @@ number(struct yfile *y, yaml_node_t *map, const char *key)
 		return 0;
 	n = s ? strtol(s, &end, 10) : 0;
 	if (s == NULL || *s == '\0' || *end != '\0' || n < 1 || n > 99999) {
-		wrong(y, v, key, "a whole number from 1");
+		wrong(y, v, key, _("a whole number from 1"));
 		return -1;
 	}
 	return n;
@@ -171,7 +171,7 @@ paper_load(struct paper *paper, const char *articles)
 			ok = 0;
 		page = fm_get(&y.doc, root, "page", NULL);
 		if (page != NULL && page->type != YAML_MAPPING_NODE) {
-			wrong(&y, page, "page", "columns, line-chars and column-lines");
+			wrong(&y, page, "page", _("columns, line-chars and column-lines"));
 			ok = 0;
 		} else if (page != NULL) {
 			static const char *const geometry[] = {"columns",
@@ -323,7 +323,7 @@ encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path)
 		free(ch);
 		src_free(src);
 	} else if (ok < 0) {
-		diag(path, 0, 0, D_WRITE, "no such encoding for --print-encoding");
+		diag(path, 0, 0, D_WRITE, _("no such encoding for --print-encoding"));
 		ok = 0;
 	}
 	xmlFree(mem);
@@ -355,8 +355,38 @@ fit(struct issue *is, yaml_node_t *entry, xmlNodePtr story, const char *file,
 }
 
 /*
+ * Marks the hole a story left out for errors leaves on its page, with
+ * the first error as the reason, for the layout desk and preview; the
+ * web edition's stylesheets never show it.
+ */
+static void
+left_out(struct issue *is, xmlNodePtr page, const char *file,
+         const char *path)
+{
+	const struct diag_first *e = diag_first_error();
+	xmlNodePtr node = xmlNewChild(page, NULL, X("left-out"), NULL);
+	const char *reason = e ? e->text : "errors";
+	size_t bad;
+	char num[24];
+
+	/* The reason may quote the very character the print encoding
+	 * cannot hold. */
+	if (is->opts->print_encoding != NULL &&
+	    out_encodable(reason, strlen(reason), is->opts->print_encoding,
+	                  &bad) != 1)
+		reason = "errors";
+	xmlNewProp(node, X("file"), X(file));
+	xmlNewProp(node, X("reason"), X(reason));
+	if (e != NULL && e->line > 0 && strcmp(e->path, path) == 0) {
+		snprintf(num, sizeof(num), "%d", e->line);
+		xmlNewProp(node, X("line"), X(num));
+	}
+}
+
+/*
  * Builds one story entry of a page: loads the story, checks it against
- * the schema and the print encoding, and adds it to the page.
+ * the schema and the print encoding, and adds it to the page, or marks
+ * it left out.
  */
 static void
 place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
@@ -378,12 +408,12 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		sv = fm_get(&is->y.doc, entry, "slot", NULL);
 		if (fv == NULL) {
 			diag(is->y.path, fm_line(entry, 0), fm_col(entry),
-			     D_ISSUE_VALUE, "a story entry needs 'file'");
+			     D_ISSUE_VALUE, _("a story entry needs 'file'"));
 			return;
 		}
 	}
 	if ((file = fm_scalar(fv)) == NULL || *file == '\0') {
-		wrong(&is->y, fv, "file", "a story file name");
+		wrong(&is->y, fv, "file", _("a story file name"));
 		return;
 	}
 	if (!validate_relpath(file) || strchr(file, '/') != NULL) {
@@ -395,19 +425,23 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		     (int)i);
 		return;
 	}
+	diag_mark();
+	path = xasprintf("%s/%s", is->dir, file);
 	if (sv != NULL) {
 		slot = fm_scalar(sv);
 		for (i = 0; slot != NULL && slots[i] != NULL; i++)
 			if (strcmp(slot, slots[i]) == 0)
 				break;
 		if (slot == NULL || slots[i] == NULL) {
-			wrong(&is->y, sv, "slot", "lead, main, brief or photo");
+			wrong(&is->y, sv, "slot", _("lead, main, brief or photo"));
+			left_out(is, page, file, path);
+			free(path);
 			return;
 		}
 	}
-	path = xasprintf("%s/%s", is->dir, file);
 	if (access(path, R_OK) != 0) {
 		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
+		left_out(is, page, file, path);
 		free(path);
 		return;
 	}
@@ -415,18 +449,21 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 	if (!within(path, is->opts->articles)) {
 		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_SYMLINK, file,
 		     is->opts->articles);
+		left_out(is, page, file, path);
 		free(path);
 		return;
 	}
 	st = story_load(path);
 	proof_story(st, is->opts->proof);
 	if (st == NULL || !st->ok) {
+		left_out(is, page, file, path);
 		story_free(st);
 		free(path);
 		return;
 	}
 	if ((other_src = strmap_get(&is->slugs, st->slug)) != NULL) {
 		diag(path, 1, 1, D_SLUG_DUP, st->slug, other_src);
+		left_out(is, page, file, path);
 		goto out;
 	}
 	doc = storyxml_doc(st, is->paper->line_chars);
@@ -455,11 +492,12 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 				fit(is, entry, node, file, cols * lines);
 			} else if (cols > 0 || lines > 0)
 				diag(is->y.path, fm_line(entry, 0), fm_col(entry),
-				     D_ISSUE_VALUE, "a story's space needs both "
-				     "'columns' and 'lines'");
+				     D_ISSUE_VALUE, _("a story's space needs both "
+				     "'columns' and 'lines'"));
 		}
 		xmlAddChild(page, node);
-	}
+	} else
+		left_out(is, page, file, path);
 	xmlFreeDoc(doc);
 out:
 	story_free(st);
@@ -480,7 +518,7 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	int first = 1;
 
 	if (p->type != YAML_MAPPING_NODE) {
-		wrong(&is->y, p, "a page", "no, name and stories");
+		wrong(&is->y, p, "a page", _("no, name and stories"));
 		return;
 	}
 	unknown_keys(&is->y, p, known);
@@ -488,7 +526,7 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	name = text(&is->y, p, "name", 1);
 	if (no == 0)
 		diag(is->y.path, fm_line(p, 0), fm_col(p), D_ISSUE_VALUE,
-		     "missing required key 'no'");
+		     _("missing required key 'no'"));
 	if (no <= 0 || name == NULL)
 		return;
 	/* Two pages 3: which one is page 3?  The issue is not built. */
@@ -518,13 +556,15 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 		xmlNewProp(page, X("editor"), X(s));
 	stories = fm_get(&is->y.doc, p, "stories", NULL);
 	if (stories != NULL && stories->type != YAML_SEQUENCE_NODE)
-		wrong(&is->y, stories, "stories", "a list of story files");
+		wrong(&is->y, stories, "stories", _("a list of story files"));
 	else if (stories != NULL)
 		for (it = stories->data.sequence.items.start;
 		     it < stories->data.sequence.items.top; it++) {
 			place(is, page, yaml_document_get_node(&is->y.doc, *it),
 			      first);
-			first = page->last == NULL;
+			/* Lead until a story stands: a hole is no lead. */
+			first = first && (page->last == NULL ||
+			        !xmlStrEqual(page->last->name, X("story")));
 		}
 	/* The page's name and banner are head copy: the rules read them. */
 	proof_page(is->y.path, is->y.src->text, is->y.src->len, &is->y.doc, p,
@@ -597,9 +637,9 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	if ((root = root_map(&is.y)) == NULL)
 		goto fail;
 	if (!is_issue_id(is.id)) {
-		diag(is.y.path, 0, 0, D_ISSUE_VALUE, "the issue folder's name "
+		diag(is.y.path, 0, 0, D_ISSUE_VALUE, _("the issue folder's name "
 		     "must be lower-case letters, digits and '-' (it is the "
-		     "issue's address)");
+		     "issue's address)"));
 		goto fail;
 	}
 	unknown_keys(&is.y, root, known);
@@ -608,10 +648,10 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	date = dv ? fm_scalar(dv) : is_date(is.id) ? is.id : NULL;
 	if (!is_date(date)) {
 		if (dv != NULL)
-			wrong(&is.y, dv, "date", "a date like 2024-06-11");
+			wrong(&is.y, dv, "date", _("a date like 2024-06-11"));
 		else
 			diag(is.y.path, 1, 1, D_ISSUE_VALUE,
-			     "missing required key 'date'");
+			     _("missing required key 'date'"));
 		date = "1970-01-01"; /* to go on checking; nothing is written */
 		bad = 1;
 	}
@@ -650,9 +690,9 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	if (pages == NULL || pages->type != YAML_SEQUENCE_NODE) {
 		if (pages == NULL)
 			diag(is.y.path, 1, 1, D_ISSUE_VALUE,
-			     "missing required key 'pages'");
+			     _("missing required key 'pages'"));
 		else
-			wrong(&is.y, pages, "pages", "a list of pages");
+			wrong(&is.y, pages, "pages", _("a list of pages"));
 		goto fail;
 	}
 	for (it = pages->data.sequence.items.start;
@@ -692,7 +732,7 @@ issue_dirs(const char *articles, size_t *n)
 
 	*n = 0;
 	if (d == NULL) {
-		diag(articles, 0, 0, D_READ, "cannot open the articles folder");
+		diag(articles, 0, 0, D_READ, _("cannot open the articles folder"));
 		return NULL;
 	}
 	while ((e = readdir(d)) != NULL) {

@@ -3,8 +3,10 @@
  * function that parses its own options and hands over to the pipeline;
  * the exit status comes from the worst message (diag.c).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <iconv.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,12 +20,18 @@
 static int cmd_build(int, char **);
 static int cmd_preview(int, char **);
 
+static const char *const build_longs[] = {"print-encoding", NULL};
+static const char *const serve_longs[] = {"host", NULL};
+static const char *const import_longs[] = {"date", "page", "name", NULL};
+
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv); /* argv[0] is the command */
+	const char *opts;                  /* its getopt letters */
+	const char *const *longs;          /* its long options with a value */
 	const char *usage;
 } commands[] = {
-	{"build", cmd_build,
+	{"build", cmd_build, "a:t:o:j:", build_longs,
 	 "build   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-j JOBS]\n"
 	 "                [--print-encoding ENCODING] [ISSUE_DIR ...]\n"
 	 "        every issue under ARTICLES (default articles), or the ISSUE_DIRs,\n"
@@ -32,25 +40,25 @@ static const struct {
 	 "        writes the print files in that encoding (default UTF-8);\n"
 	 "        only what changed since the last build is built again, by JOBS\n"
 	 "        processes (default: one a core)"},
-	{"preview", cmd_preview,
+	{"preview", cmd_preview, "a:t:o:", NULL,
 	 "preview [-a ARTICLES] [-t TEMPLATES] [-o DIR] FILE.md\n"
 	 "        one story, in an issue or not, into DIR (default out/preview);\n"
 	 "        prints the path of its HTML"},
-	{"check", cmd_check,
+	{"check", cmd_check, "a:t:", NULL,
 	 "check   [-a ARTICLES] [-t TEMPLATES] [--json] [--fix] [PATH ...]\n"
 	 "        proofreading and fitting report of the stories, issue folders,\n"
 	 "        or every issue under ARTICLES: EDITORIAL.md's rules (switched\n"
 	 "        off or given another level in ARTICLES/house.yaml), each story's\n"
 	 "        字数 and lines against its space, errors per 10,000 字 of each\n"
 	 "        page; --fix writes the mechanical corrections back"},
-	{"serve", cmd_serve,
+	{"serve", cmd_serve, "a:t:o:p:", serve_longs,
 	 "serve   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-p PORT] [--host ADDR]\n"
 	 "                [ISSUE_DIR | FILE.md ...]\n"
 	 "        builds into a private folder (or OUT) and serves the web edition\n"
 	 "        on http://127.0.0.1:PORT/ (default 8080, 0 picks a free port);\n"
 	 "        every save under ARTICLES or TEMPLATES rebuilds what it affects\n"
 	 "        and reloads the open pages; a story with errors shows them"},
-	{"import", cmd_import,
+	{"import", cmd_import, "o:", import_longs,
 	 "import  [-o DIR] [--date YYYY-MM-DD] [--page N] [--name NAME] FILE ...\n"
 	 "        plain-text pages of the old paper (one page a FILE) into a new\n"
 	 "        issue folder DIR (default articles/DATE): issue.yaml and a story\n"
@@ -64,10 +72,13 @@ usage(FILE *f, int status)
 {
 	size_t i;
 
-	fputs("usage: press COMMAND [OPTIONS] ...\n", f);
+	fputs("usage: press [-C DIR] COMMAND [OPTIONS] ...\n", f);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "\npress %s\n", commands[i].usage);
 	fputs("\npress --help | --version\n\n"
+	      "press works in the project holding the files named, or the\n"
+	      "current folder: the first folder up from there with an\n"
+	      "articles/paper.yaml; -C DIR starts from DIR instead.\n"
 	      "Messages read 'press: FILE:LINE:COL: error|warning: message'.\n"
 	      "Exit status: 0 no errors, 1 errors in the input, 2 usage.\n", f);
 	return status;
@@ -149,12 +160,54 @@ cmd_preview(int argc, char **argv)
 	return diag_status();
 }
 
+/*
+ * Messages in the reader's language.  When the locale the environment
+ * names is not installed on the machine (zh_CN.UTF-8 often is not),
+ * the catalogue is still used: C.UTF-8 for the C library, and the
+ * language asked for through LANGUAGE, which gettext reads.
+ */
+static void
+language(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	const char *v = NULL;
+	char *dir, *lang;
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			break;
+	if (setlocale(LC_MESSAGES, "") == NULL && v != NULL && *v != '\0' &&
+	    strcmp(v, "C") != 0 && strcmp(v, "POSIX") != 0 &&
+	    strncmp(v, "C.", 2) != 0 && setlocale(LC_MESSAGES, "C.UTF-8")) {
+		lang = xstrndup(v, strcspn(v, ".@"));
+		setenv("LANGUAGE", lang, 0);
+		free(lang);
+	}
+	dir = project_data("locale");
+	bindtextdomain("press", dir);
+	bind_textdomain_codeset("press", "UTF-8");
+	textdomain("press");
+	free(dir);
+}
+
 int
 main(int argc, char **argv)
 {
+	char **args;
 	size_t i;
-	int status;
+	int status, nargs;
 
+	language();
+	/* -C DIR, as git has it: as if press were started in DIR. */
+	while (argc > 2 && strcmp(argv[1], "-C") == 0) {
+		if (chdir(argv[2]) != 0) {
+			diag_usage("-C %s: %s", argv[2], strerror(errno));
+			return 2;
+		}
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc > 1 && strcmp(argv[1], "--help") == 0)
 		return usage(stdout, 0);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
@@ -170,12 +223,21 @@ main(int argc, char **argv)
 		diag_usage("unknown command '%s'", argv[1]);
 		return usage(stderr, 2);
 	}
+	args = project_enter(argc - 1, argv + 1, commands[i].opts,
+	                     commands[i].longs, &nargs);
+	if (args == NULL) {
+		diag_usage("cannot tell the current folder: %s", strerror(errno));
+		return 2;
+	}
 	xmlInitParser();
 	LIBXML_TEST_VERSION
-	status = commands[i].run(argc - 1, argv + 1);
+	status = commands[i].run(nargs, args);
 	schema_free();
 	render_free();
 	xsltCleanupGlobals();
 	xmlCleanupParser();
+	while (nargs > 0)
+		free(args[--nargs]);
+	free(args);
 	return status;
 }

@@ -214,7 +214,7 @@ out_write_encoded(const char *path, const char *data, size_t len,
 		break;
 	}
 	default:
-		diag(path, 0, 0, D_WRITE, "no such encoding");
+		diag(path, 0, 0, D_WRITE, _("no such encoding"));
 		ok = 0;
 	}
 	buf_free(&text);
@@ -230,7 +230,7 @@ out_write_xml(const char *path, xmlDocPtr doc, const char *encoding)
 
 	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
 	if (mem == NULL) {
-		diag(path, 0, 0, D_WRITE, "cannot serialize the XML");
+		diag(path, 0, 0, D_WRITE, _("cannot serialize the XML"));
 		return 0;
 	}
 	if (encoding != NULL)

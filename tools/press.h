@@ -28,6 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libintl.h>
+
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/tree.h>
@@ -48,6 +50,11 @@ enum proof_mode {
 	PROOF_LEVELS,
 	PROOF_MAX
 };
+
+/* Messages in the reader's language (po/): _() translates, N_() marks a
+ * text in a table for xgettext, translated where it is used. */
+#define _(s) gettext(s)
+#define N_(s) (s)
 
 /* ---- util.c ---------------------------------------------------------- */
 
@@ -125,7 +132,6 @@ enum diag_id {
 	D_FM_UNKNOWN_KEY,
 	D_RAW_HTML,
 	D_UNSAFE_LINK,
-	D_IMAGE_MISSING,
 	D_BYLINE_TWICE,
 	D_IMAGE_INLINE,
 	D_STORY_UNPLACED,
@@ -147,6 +153,11 @@ enum diag_id {
 	D_FM_MISSING,
 	D_FM_UNTERMINATED,
 	D_YAML,
+	D_YAML_QUOTE,
+	D_YAML_BRACKET,
+	D_YAML_TAB,
+	D_YAML_COLON,
+	D_YAML_INDENT,
 	D_FM_NOT_MAP,
 	D_FM_DUP_KEY,
 	D_FM_MISSPELT,
@@ -154,6 +165,7 @@ enum diag_id {
 	D_FM_TITLE,
 	D_FM_VALUE,
 	D_IMAGE_PATH,
+	D_IMAGE_MISSING,
 	D_SCHEMA,
 	D_ISSUE_KEY,
 	D_ISSUE_VALUE,
@@ -195,8 +207,11 @@ struct diag_msg {
 typedef void diag_fn(void *arg, const struct diag_msg *);
 /* Sends every message to fn instead of stderr; NULL goes back. */
 void diag_set_hook(diag_fn *fn, void *arg);
-/* "warning", "error" … */
+/* "warning", "error" …, in English (JSON). */
 const char *diag_level_name(enum diag_level);
+/* The line a message is printed as, "press: FILE:LINE:COL: level: text\n",
+ * the level in the reader's language.  The caller frees. */
+char *diag_line(const struct diag_msg *);
 /* Counts a message printed elsewhere (by a worker process) for
  * diag_status() and diag_count(). */
 void diag_raise(enum diag_level);
@@ -205,6 +220,15 @@ unsigned diag_count(enum diag_level);
 /* Errors reported so far, shown or not: compare before and after a
  * stage. */
 unsigned diag_errors(void);
+/* Remembers the first error reported after diag_mark(), to name the
+ * reason a story is left out; NULL when there was none. */
+struct diag_first {
+	char *path;
+	int line; /* 0: about the whole file */
+	char *text;
+};
+void diag_mark(void);
+const struct diag_first *diag_first_error(void);
 /* The exit status the worst level asks for: 0, 1 or 2. */
 int diag_status(void);
 /* Prints "press: message" for problems that belong to no file. */
@@ -608,6 +632,25 @@ void build_all(const struct build_opts *, char **paths, int npaths);
  * reporting. */
 int build_preview(const struct build_opts *, const char *path,
                   const char *dir);
+
+/* ---- project.c ------------------------------------------------------ */
+
+/*
+ * Finds the project of a command line (argv[0] the command, opts its
+ * getopt letters, longs its long options that take a value): the first
+ * folder holding articles/paper.yaml up from the first file or folder
+ * named, or from the current folder.  Changes into it and returns the
+ * arguments with their paths (operands, -a, -t, -o) as seen from there,
+ * *nargc of them, with -t naming press's own templates when the project
+ * has none.  The caller frees each and the array.  NULL when the current
+ * folder cannot be told.
+ */
+char **project_enter(int argc, char **argv, const char *opts,
+                     const char *const *longs, int *nargc);
+/* A folder of press's own data, "templates" or "locale": the build
+ * tree's when press runs from it, else under PRESS_DATADIR.  The caller
+ * frees. */
+char *project_data(const char *what);
 
 /* ---- serve.c --------------------------------------------------------- */
 

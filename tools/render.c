@@ -238,7 +238,7 @@ render_load(const char *dir, const char *encoding)
 	root = yaml_document_get_root_node(&doc);
 	list = fm_get(&doc, root, "outputs", NULL);
 	if (list == NULL || list->type != YAML_SEQUENCE_NODE) {
-		diag(path, 1, 1, D_TEMPLATE, "'outputs' must be a list");
+		diag(path, 1, 1, D_TEMPLATE, _("'outputs' must be a list"));
 		goto out_doc;
 	}
 	ok = 1;

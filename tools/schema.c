@@ -4,7 +4,9 @@
  * through diag(), against the story file the bad node belongs to.
  */
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/relaxng.h>
 
@@ -38,12 +40,17 @@ schema_load(const char *templates)
 	if (schema != NULL)
 		return 1;
 	schema_path = xasprintf("%s/press.rng", templates);
+	/* Said here, before libxml2 prints its own words on stderr. */
+	if (access(schema_path, R_OK) != 0) {
+		diag(schema_path, 0, 0, D_TEMPLATE, strerror(errno));
+		return 0;
+	}
 	ctxt = xmlRelaxNGNewParserCtxt(schema_path);
 	xmlRelaxNGSetParserStructuredErrors(ctxt, on_parse_error, NULL);
 	schema = xmlRelaxNGParse(ctxt);
 	xmlRelaxNGFreeParserCtxt(ctxt);
 	if (schema == NULL)
-		diag(schema_path, 0, 0, D_TEMPLATE, "cannot load the schema");
+		diag(schema_path, 0, 0, D_TEMPLATE, _("cannot load the schema"));
 	return schema != NULL;
 }
 
@@ -84,7 +91,7 @@ schema_validate(xmlDocPtr doc, const char *dir, const char *fallback)
 	ret = xmlRelaxNGValidateDoc(ctxt, doc);
 	xmlRelaxNGFreeValidCtxt(ctxt);
 	if (ret != 0 && !r.bad)
-		diag(fallback, 1, 1, D_SCHEMA, "invalid");
+		diag(fallback, 1, 1, D_SCHEMA, _("invalid"));
 	return ret == 0;
 }
 

@@ -230,8 +230,8 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 			return NULL;
 		}
 	} else if ((text = convert(enc, bytes, len, &tlen, &bad)) == NULL) {
-		diag(path, 0, 0, D_ENCODING, "not valid UTF-16 after its byte "
-		     "order mark");
+		diag(path, 0, 0, D_ENCODING, _("not valid UTF-16 after its byte "
+		     "order mark"));
 		return NULL;
 	}
 
@@ -240,7 +240,7 @@ src_from_bytes(const char *path, const char *bytes, size_t len)
 	text = nfc(text, &tlen);
 	if ((nul = strlen(text)) < tlen) {
 		offset_pos(text, nul, &line, &col);
-		diag(path, line, col, D_ENCODING, "NUL byte: not a text file");
+		diag(path, line, col, D_ENCODING, _("NUL byte: not a text file"));
 		free(text);
 		return NULL;
 	}

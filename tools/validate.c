@@ -29,11 +29,11 @@ enum ktype {
 };
 
 static const char *const ktype_names[K_MAX] = {
-	"text",                              /* K_TEXT */
-	"text or a list of texts",           /* K_TEXTS */
-	"a name or a list of names",         /* K_NAMES */
-	"a date like 2024-06-11",            /* K_DATE */
-	"lower-case letters, digits and '-'", /* K_SLUG */
+	N_("text"),                              /* K_TEXT */
+	N_("text or a list of texts"),           /* K_TEXTS */
+	N_("a name or a list of names"),         /* K_NAMES */
+	N_("a date like 2024-06-11"),            /* K_DATE */
+	N_("lower-case letters, digits and '-'"), /* K_SLUG */
 };
 
 enum key {
@@ -167,7 +167,7 @@ take(struct story *st, enum key k, yaml_node_t *v, int byline_from_body)
 				goto wrong;
 			}
 	} else if (*s == '\0' || strspn(s, " \t\n") == strlen(s)) {
-		diag(path, line, col, D_FM_VALUE, keys[k].name, "must not be empty");
+		diag(path, line, col, D_FM_VALUE, keys[k].name, _("must not be empty"));
 		return 0;
 	}
 
@@ -272,7 +272,7 @@ take(struct story *st, enum key k, yaml_node_t *v, int byline_from_body)
 	}
 	return 1;
 wrong:
-	diag(path, line, col, D_FM_TYPE, keys[k].name, ktype_names[type]);
+	diag(path, line, col, D_FM_TYPE, keys[k].name, _(ktype_names[type]));
 	return 0;
 }
 
@@ -773,7 +773,7 @@ body(struct story *st)
 			if (stat(file, &sb) != 0)
 				diag(path, line, col, D_IMAGE_MISSING, s);
 			else if (!within(file, *dir ? dir : "."))
-				diag(path, line, col, D_SYMLINK, s, "the story's folder");
+				diag(path, line, col, D_SYMLINK, s, _("the story's folder"));
 			else
 				photo_check(file, s);
 			free(file);

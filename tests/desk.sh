@@ -1,0 +1,178 @@
+#!/bin/sh
+# What the desk is told: messages, exit status and totals agree; a story
+# left out is a marked hole; press finds its project from anywhere;
+# messages in the reader's language.
+#
+#   held back     a story whose photo is missing: one error at the
+#                 image's line, printed once, exit 1; the story is held
+#                 back and marked <left-out/> on its page in issue.xml
+#                 and page-N.xml (valid against press.rng); the web
+#                 edition shows nothing of it
+#   from anywhere press check and build from a subfolder of the project,
+#                 and from outside it with -C, print what they print at
+#                 its top; a project without templates/ uses press's own;
+#                 no libxml2 words on stderr when there are none
+#   languages     LC_ALL, LANG or LC_MESSAGES zh_CN.UTF-8 prints Chinese
+#                 (whether or not that locale is installed), C.UTF-8
+#                 English; every message of po/zh_CN.po is translated and
+#                 every message id of the sources is in it
+#   install       make install DESTDIR=… PREFIX=… puts the program, the
+#                 manual, the catalogue and the templates in place, and
+#                 the installed press works in a project without
+#                 templates/, in Chinese too
+#
+# Environment (set by tests/run): TMP, a scratch folder; PRESS, the
+# program.  Run from the repository root.  Prints "ok   NAME" or
+# "FAIL NAME" with details indented by four spaces.
+
+d=$TMP/desk
+rm -rf "$d"
+mkdir -p "$d/a/2024-01-05/img"
+
+ok() { echo "ok   $1"; }
+notok() {
+	echo "FAIL $1"
+	shift
+	for f in "$@"; do sed 's/^/    /' "$f"; done
+}
+
+# ---- held back -------------------------------------------------------------
+printf 'name: 测试报\nurl: https://example.org/\n' >"$d/a/paper.yaml"
+printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: [good.md, photo.md, gone.md]\n' \
+    >"$d/a/2024-01-05/issue.yaml"
+printf -- '---\ntitle: 正常\n---\n\n正文。\n' >"$d/a/2024-01-05/good.md"
+printf -- '---\ntitle: 图片\n---\n\n正文。\n\n![图说](img/nope.jpg)\n\n又一段。\n' \
+    >"$d/a/2024-01-05/photo.md"
+"$PRESS" build -a "$d/a" -o "$d/out" >/dev/null 2>"$d/err"
+echo "exit $?" >>"$d/err"
+cat >"$d/want" <<EOF
+press: $d/a/2024-01-05/photo.md:7:1: error: image not found: img/nope.jpg; the story is held back
+press: $d/a/2024-01-05/issue.yaml:4:34: error: no such story: gone.md
+exit 1
+EOF
+if diff -u "$d/want" "$d/err" >"$d/diff"; then
+	ok "held back: a missing photo is one error at its line, exit 1"
+else
+	notok "held back: a missing photo is one error at its line, exit 1" "$d/diff"
+fi
+p=$d/out/print/2024-01-05
+if grep -q '<left-out file="photo.md" reason="image not found: img/nope.jpg; the story is held back" line="7"/>' "$p/issue.xml" &&
+    grep -q '<left-out file="gone.md" reason="no such story: gone.md"/>' "$p/issue.xml" &&
+    grep -q '<left-out file="photo.md"' "$p/page-1.xml" &&
+    [ ! -e "$p/photo.xml" ] &&
+    xmllint --noout --relaxng templates/press.rng "$p/issue.xml" "$p/page-1.xml" 2>"$d/lint"; then
+	ok "held back: the hole is marked in issue.xml and page-1.xml"
+else
+	notok "held back: the hole is marked in issue.xml and page-1.xml" "$p/issue.xml" "$d/lint"
+fi
+if [ -s "$d/out/site/2024-01-05/good.html" ] &&
+    ! grep -rl --include='*.html' --include='*.xml' \
+    'photo\|nope\|gone\|left-out\|held back' "$d/out/site" >"$d/shown"; then
+	ok "held back: the web edition shows nothing of it"
+else
+	notok "held back: the web edition shows nothing of it" "$d/shown"
+fi
+
+# ---- from anywhere ---------------------------------------------------------
+proj=$d/proj
+mkdir -p "$proj"
+cp -r articles "$proj/articles"
+mkdir -p "$proj/articles/2024-06-11/notes"
+(cd "$proj" && "$PRESS" check articles/2024-06-11/huairou.md articles/2024-06-11) \
+    >"$d/top" 2>&1
+echo "exit $?" >>"$d/top"
+(cd "$proj/articles/2024-06-11/notes" && "$PRESS" check ../huairou.md ..) \
+    >"$d/sub" 2>&1
+echo "exit $?" >>"$d/sub"
+(cd / && "$PRESS" -C "$proj" check articles/2024-06-11/huairou.md articles/2024-06-11) \
+    >"$d/outside" 2>&1
+echo "exit $?" >>"$d/outside"
+if grep -q 'huairou.md' "$d/top" && diff -u "$d/top" "$d/sub" >"$d/diff" &&
+    diff -u "$d/top" "$d/outside" >>"$d/diff"; then
+	ok "from anywhere: check from a subfolder and with -C prints what it prints at the top"
+else
+	notok "from anywhere: check from a subfolder and with -C prints what it prints at the top" "$d/diff"
+fi
+(cd "$proj" && "$PRESS" build -o "$d/b1") >"$d/top" 2>&1
+(cd "$proj/articles/2024-06-11" && "$PRESS" build -o "$d/b2") >"$d/sub" 2>&1
+if [ -s "$d/b1/site/2024-06-11/huairou.html" ] && diff -r "$d/b1/site" "$d/b2/site" >"$d/diff" &&
+    diff -u "$d/top" "$d/sub" >>"$d/diff" && ! grep -q 'I/O warning' "$d/top"; then
+	ok "from anywhere: build from a subfolder, without templates/, is the build at the top"
+else
+	notok "from anywhere: build from a subfolder, without templates/, is the build at the top" "$d/diff" "$d/top"
+fi
+mkdir -p "$d/lone"
+printf -- '---\ntitle: 单篇\n---\n\n正文。\n' >"$d/lone/x.md"
+(cd "$d/lone" && "$PRESS" preview x.md) >"$d/err" 2>&1
+if [ "$(cat "$d/err")" = "out/preview/x.html" ] && [ -s "$d/lone/out/preview/x.html" ]; then
+	ok "from anywhere: a story outside any project previews with press's templates"
+else
+	notok "from anywhere: a story outside any project previews with press's templates" "$d/err"
+fi
+"$PRESS" preview -t "$d/none" -o "$d/p" "$d/lone/x.md" >/dev/null 2>"$d/err"
+if ! grep -qv '^press: ' "$d/err" && grep -q 'press.rng: error: template:' "$d/err"; then
+	ok "from anywhere: a missing schema is one press message, not libxml2's"
+else
+	notok "from anywhere: a missing schema is one press message, not libxml2's" "$d/err"
+fi
+
+# ---- languages -------------------------------------------------------------
+printf -- '---\ntitle: "未闭合\ngenre: 消息\n---\n\n正文。\n' >"$d/lone/q.md"
+for v in LC_ALL LANG LC_MESSAGES; do
+	(cd "$d/lone" && env -u LC_ALL -u LANGUAGE "$v=zh_CN.UTF-8" "$PRESS" preview q.md) \
+	    >/dev/null 2>"$d/err"
+	if [ "$(cat "$d/err")" = 'press: q.md:2:8: 错误: 引号未闭合：此处的 " 没有配对的结束引号' ]; then
+		ok "languages: $v=zh_CN.UTF-8 reports an unclosed quote at its line in Chinese"
+	else
+		notok "languages: $v=zh_CN.UTF-8 reports an unclosed quote at its line in Chinese" "$d/err"
+	fi
+done
+(cd "$d/lone" && LC_ALL=C.UTF-8 "$PRESS" preview q.md) >/dev/null 2>"$d/err"
+if [ "$(cat "$d/err")" = 'press: q.md:2:8: error: quote not closed: the " that opens here has no closing quote' ]; then
+	ok "languages: C.UTF-8 says it in English"
+else
+	notok "languages: C.UTF-8 says it in English" "$d/err"
+fi
+# The sample's build in Chinese: every message line Chinese after its place.
+LC_ALL=zh_CN.UTF-8 "$PRESS" build -o "$d/zh" >/dev/null 2>"$d/err"
+LC_ALL=C.UTF-8 "$PRESS" build -o "$d/en" >/dev/null 2>"$d/en.err"
+if [ "$(wc -l <"$d/err")" -eq "$(wc -l <"$d/en.err")" ] &&
+    ! grep -q ': error: \|: warning: ' "$d/err"; then
+	ok "languages: the sample's build messages are Chinese in zh_CN.UTF-8"
+else
+	notok "languages: the sample's build messages are Chinese in zh_CN.UTF-8" "$d/err"
+fi
+if msgfmt --check --statistics -o /dev/null po/zh_CN.po 2>"$d/stat" &&
+    ! grep -q 'untranslated\|fuzzy' "$d/stat"; then
+	ok "languages: po/zh_CN.po translates every message ($(cat "$d/stat"))"
+else
+	notok "languages: po/zh_CN.po translates every message" "$d/stat"
+fi
+xgettext --from-code=UTF-8 -k_ -kN_ --no-location -o "$d/press.pot" tools/*.c tools/*/*.c 2>/dev/null ||
+    xgettext --from-code=UTF-8 -k_ -kN_ --no-location -o "$d/press.pot" tools/*.c
+msgcmp po/zh_CN.po "$d/press.pot" >"$d/cmp" 2>&1
+if [ $? -eq 0 ]; then
+	ok "languages: every message id of the sources is in po/zh_CN.po"
+else
+	notok "languages: every message id of the sources is in po/zh_CN.po (make po)" "$d/cmp"
+fi
+
+# ---- install ---------------------------------------------------------------
+if make -s install DESTDIR="$d/root" PREFIX=/opt/press >"$d/err" 2>&1 &&
+    [ -x "$d/root/opt/press/bin/press" ] && [ -s "$d/root/opt/press/share/man/man1/press.1" ] &&
+    [ -s "$d/root/opt/press/share/locale/zh_CN/LC_MESSAGES/press.mo" ] &&
+    [ -s "$d/root/opt/press/share/press/templates/press.rng" ]; then
+	ok "install: program, manual, catalogue and templates under DESTDIR/PREFIX"
+else
+	notok "install: program, manual, catalogue and templates under DESTDIR/PREFIX" "$d/err"
+fi
+rm -rf "$d/proj/out"
+inst=$d/root/opt/press/bin/press
+(cd "$proj/articles/2024-06-11" && LANG=zh_CN.UTF-8 "$inst" preview -o "$d/ip" huairou.md) \
+    >"$d/iout" 2>"$d/err"
+(cd "$d/lone" && LANG=zh_CN.UTF-8 "$inst" preview q.md) >/dev/null 2>>"$d/err"
+if [ -s "$d/ip/huairou.html" ] && grep -q '引号未闭合' "$d/err"; then
+	ok "install: the installed press works in a project without templates/, in Chinese"
+else
+	notok "install: the installed press works in a project without templates/, in Chinese" "$d/err"
+fi
