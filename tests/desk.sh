@@ -8,6 +8,9 @@
 #                 back and marked <left-out/> on its page in issue.xml
 #                 and page-N.xml (valid against press.rng); the web
 #                 edition shows nothing of it
+#   totals        press check's summary counts every message printed, by
+#                 level (headers and issue.yaml too); exit 1 exactly when
+#                 an error was printed; a page's errors are errors only
 #   from anywhere press check and build from a subfolder of the project,
 #                 and from outside it with -C, print what they print at
 #                 its top; a project without templates/ uses press's own;
@@ -175,4 +178,41 @@ if [ -s "$d/ip/huairou.html" ] && grep -q '引号未闭合' "$d/err"; then
 	ok "install: the installed press works in a project without templates/, in Chinese"
 else
 	notok "install: the installed press works in a project without templates/, in Chinese" "$d/err"
+fi
+
+# ---- totals ----------------------------------------------------------------
+# count FILE: "E W" as printed, then the summary's "E W".
+count() {
+	printf '%s %s / ' "$(grep -c ': error: ' "$1")" "$(grep -c ': warning: ' "$1")"
+	sed -n 's/.*字: \([0-9]*\) errors\{0,1\}, \([0-9]*\) warnings\{0,1\};.*/\1 \2/p' "$1"
+}
+mkdir -p "$d/t/articles/2024-02-01"
+printf 'name: 测试报\n' >"$d/t/articles/paper.yaml"
+printf 'words:\n  再接再励: 再接再厉\n' >"$d/t/articles/house.yaml"
+printf 'pages:\n  - no: 1\n    name: 要闻\n    nmae: 要闻\n    stories: [a.md, b.md]\n' \
+    >"$d/t/articles/2024-02-01/issue.yaml"
+printf -- '---\ntitle: 甲\nsource: 来稿\n---\n\n我们再接再励，服务的的基础上继续。\n' \
+    >"$d/t/articles/2024-02-01/a.md"
+printf -- '---\ntitle: 乙\ngenre: 消息\n---\n\n服务的的基础上。\n' >"$d/t/articles/2024-02-01/b.md"
+(cd "$d/t" && "$PRESS" check) >"$d/check" 2>&1
+status=$?
+got=$(count "$d/check")
+if [ "$got" = "2 3 / 2 3" ] && [ "$status" -eq 1 ] &&
+    grep -q '  errors: 1 in ' "$d/check"; then
+	ok "totals: the summary counts every message printed, by level ($got)"
+else
+	notok "totals: the summary counts every message printed, by level ($got, exit $status)" "$d/check"
+fi
+rm "$d/t/articles/2024-02-01/a.md"
+printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: [b.md]\n' >"$d/t/articles/2024-02-01/issue.yaml"
+rm "$d/t/articles/house.yaml"
+(cd "$d/t" && "$PRESS" check articles) >"$d/check" 2>&1
+status=$?
+got=$(count "$d/check")
+if [ "$got" = "0 2 / 0 2" ] && [ "$status" -eq 0 ] &&
+    grep -q 'articles/house.yaml: warning: no house list' "$d/check" &&
+    grep -q '^articles/2024-02-01 page 1 ' "$d/check"; then
+	ok "totals: press check articles checks every issue, warnings only: exit 0 ($got)"
+else
+	notok "totals: press check articles checks every issue, warnings only: exit 0 ($got, exit $status)" "$d/check"
 fi

@@ -543,9 +543,23 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 	       (banner ? count_chars((const char *)banner) : 0);
 	for (story = page->children; story != NULL; story = story->next) {
 		struct fit ft = {0};
-		xmlChar *src = xmlGetProp(story, X("source"));
-		xmlChar *slug = xmlGetProp(story, X("slug"));
-		xmlChar *slot = xmlGetProp(story, X("slot"));
+		xmlChar *src, *slug, *slot;
+
+		/* A hole: the story's messages say why. */
+		if (!xmlStrEqual(story->name, X("story"))) {
+			xmlChar *file = xmlGetProp(story, X("file"));
+			xmlChar *why = xmlGetProp(story, X("reason"));
+
+			if (!js.on)
+				printf(_("  %s: left out: %s\n"), (char *)file,
+				       (char *)why);
+			xmlFree(file);
+			xmlFree(why);
+			continue;
+		}
+		src = xmlGetProp(story, X("source"));
+		slug = xmlGetProp(story, X("slug"));
+		slot = xmlGetProp(story, X("slot"));
 
 		path = xasprintf("%s/%s", dir, (char *)src);
 		ft.file = path;
@@ -643,6 +657,17 @@ check_issue(const struct build_opts *opts, const struct paper *paper,
 	xmlFreeDoc(doc);
 }
 
+/* Whether dir holds an issue.yaml. */
+static int
+is_issue(const char *dir)
+{
+	char *path = xasprintf("%s/issue.yaml", dir);
+	int yes = access(path, F_OK) == 0;
+
+	free(path);
+	return yes;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -686,6 +711,12 @@ cmd_check(int argc, char **argv)
 	if (js.on)
 		diag_set_hook(json_msg, NULL);
 	proof_load(opts.articles);
+	/* Without its house list the word rule has nothing to look for:
+	 * say so rather than give an all-clear. */
+	file = xasprintf("%s/house.yaml", opts.articles);
+	if (access(file, F_OK) != 0)
+		diag(file, 0, 0, D_NO_HOUSE);
+	free(file);
 	file = xasprintf("%s/paper.yaml", opts.articles);
 	if (access(file, R_OK) == 0)
 		paper_load(&paper, opts.articles);
@@ -712,8 +743,25 @@ cmd_check(int argc, char **argv)
 		while (len > 1 && paths[i][len - 1] == '/')
 			paths[i][--len] = '\0';
 		if (stat(paths[i], &sb) != 0)
-			diag(paths[i], 0, 0, D_READ, "no such file or folder");
-		else if (S_ISDIR(sb.st_mode)) {
+			diag(paths[i], 0, 0, D_READ, _("no such file or folder"));
+		else if (S_ISDIR(sb.st_mode) && !is_issue(paths[i])) {
+			/* The articles folder, or any folder of issues. */
+			size_t k, nsub;
+			char **sub = issue_dirs(paths[i], &nsub);
+
+			if (nsub == 0)
+				diag(paths[i], 0, 0, D_READ,
+				     _("neither an issue folder (no issue.yaml) nor a "
+				       "folder of issues"));
+			for (k = nsub; k > 0; k--) {
+				if (!schema && !(schema = schema_load(opts.templates)))
+					break;
+				check_issue(&opts, &paper, sub[k - 1]);
+			}
+			for (k = 0; k < nsub; k++)
+				free(sub[k]);
+			free(sub);
+		} else if (S_ISDIR(sb.st_mode)) {
 			if (!schema && !(schema = schema_load(opts.templates)))
 				break;
 			check_issue(&opts, &paper, paths[i]);
@@ -732,20 +780,22 @@ cmd_check(int argc, char **argv)
 		snprintf(num, sizeof(num), "  \"summary\": {\"stories\": %lu, "
 		         "\"chars\": %lu, \"errors\": %u, \"warnings\": %u, "
 		         "\"weighted_errors\": %lu, \"per_10000\": %.1f}\n}\n",
-		         total.stories, total.chars, proof_count(DIAG_ERROR),
-		         proof_count(DIAG_WARNING), total.errors, r);
+		         total.stories, total.chars, diag_count(DIAG_ERROR),
+		         diag_count(DIAG_WARNING), total.errors, r);
 		fputs(num, stdout);
 		diag_set_hook(NULL, NULL);
 		buf_free(&js.msgs);
 		buf_free(&js.stories);
 		buf_free(&js.pages);
 	} else
+		/* Every message printed, by level: those of headers and
+		 * issue.yaml as well as the rules'. */
 		printf("%lu %s, %lu 字: %u %s, %u %s; %.1f per 10,000 字\n",
 		       total.stories, total.stories == 1 ? "story" : "stories",
-		       total.chars, proof_count(DIAG_ERROR),
-		       proof_count(DIAG_ERROR) == 1 ? "error" : "errors",
-		       proof_count(DIAG_WARNING),
-		       proof_count(DIAG_WARNING) == 1 ? "warning" : "warnings", r);
+		       total.chars, diag_count(DIAG_ERROR),
+		       diag_count(DIAG_ERROR) == 1 ? "error" : "errors",
+		       diag_count(DIAG_WARNING),
+		       diag_count(DIAG_WARNING) == 1 ? "warning" : "warnings", r);
 	for (i = 0; i < ndirs; i++)
 		free(dirs[i]);
 	free(dirs);

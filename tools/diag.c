@@ -29,6 +29,7 @@ static const struct {
 	{DIAG_WARNING, N_("byline given in the front matter and in the first paragraph; the paragraph's is used")}, /* D_BYLINE_TWICE */
 	{DIAG_WARNING, N_("image inside a paragraph: only its caption is kept; put the image on a line of its own")}, /* D_IMAGE_INLINE */
 	{DIAG_WARNING, N_("story is on no page of issue.yaml; not built")}, /* D_STORY_UNPLACED */
+	{DIAG_WARNING, N_("no house list: the miswritten words are not looked for")}, /* D_NO_HOUSE */
 	{DIAG_WARNING, N_("character U+2E2E removed: press reserves it")}, /* D_SENTINEL */
 	{DIAG_WARNING, N_("struck text dropped from every output: ~~%s~~ (delete it, or remove the ~~ to keep it)")}, /* D_STRUCK */
 	{DIAG_WARNING, N_("footnote marker [^%s] has no note: printed as written")}, /* D_NOTE_MISSING */

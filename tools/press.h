@@ -135,6 +135,7 @@ enum diag_id {
 	D_BYLINE_TWICE,
 	D_IMAGE_INLINE,
 	D_STORY_UNPLACED,
+	D_NO_HOUSE,
 	D_SENTINEL,
 	D_STRUCK,
 	D_NOTE_MISSING,
@@ -639,7 +640,8 @@ int build_preview(const struct build_opts *, const char *path,
  * Finds the project of a command line (argv[0] the command, opts its
  * getopt letters, longs its long options that take a value): the first
  * folder holding articles/paper.yaml up from the first file or folder
- * named, or from the current folder.  Changes into it and returns the
+ * named, or from the current folder; none when -a names the articles.
+ * Changes into it and returns the
  * arguments with their paths (operands, -a, -t, -o) as seen from there,
  * *nargc of them, with -t naming press's own templates when the project
  * has none.  The caller frees each and the array.  NULL when the current

@@ -161,7 +161,7 @@ project_enter(int argc, char **argv, const char *opts,
               const char *const *longs, int *nargc)
 {
 	char cwd[PATH_MAX], *root = NULL, *start = NULL, **out;
-	int i, k, n = 0, operands = 0, has_t = 0;
+	int i, k, n = 0, operands = 0, has_t = 0, has_a = 0;
 	struct {
 		int at;  /* argv index */
 		int off; /* the path starts this far into it */
@@ -185,6 +185,8 @@ project_enter(int argc, char **argv, const char *opts,
 					continue;
 				if (w[k] == 't')
 					has_t = 1;
+				if (w[k] == 'a')
+					has_a = 1;
 				if (strchr("ato", w[k]) != NULL && n < 256) {
 					if (w[k + 1] != '\0')
 						paths[n].at = i, paths[n++].off = k + 1;
@@ -207,7 +209,8 @@ project_enter(int argc, char **argv, const char *opts,
 			paths[n].at = i, paths[n++].off = 0;
 		}
 	}
-	root = find_root(start != NULL ? start : cwd);
+	/* -a names the articles folder: that is the project. */
+	root = has_a ? NULL : find_root(start != NULL ? start : cwd);
 	free(start);
 	out = xcalloc((size_t)argc + 3, sizeof(char *));
 	for (i = 0; i < argc; i++)

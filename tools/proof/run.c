@@ -256,6 +256,9 @@ report(struct proof *ck, enum proof_mode mode, long page)
 		          "%s", text);
 		free(text);
 		nrule_msgs[level]++;
+		/* The error rate counts errors, not warnings. */
+		if (level < DIAG_ERROR)
+			continue;
 		if (f->head)
 			t->head++;
 		else
