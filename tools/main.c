@@ -47,7 +47,7 @@ static const struct {
 	{"check", cmd_check, "a:t:", NULL,
 	 "check   [-a ARTICLES] [-t TEMPLATES] [--json] [--fix] [PATH ...]\n"
 	 "        proofreading and fitting report of the stories, issue folders,\n"
-	 "        or every issue under ARTICLES: EDITORIAL.md's rules (switched\n"
+	 "        or every issue under ARTICLES: the rules of press(1) (switched\n"
 	 "        off or given another level in ARTICLES/house.yaml), each story's\n"
 	 "        字数 and lines against its space, errors per 10,000 字 of each\n"
 	 "        page; --fix writes the mechanical corrections back"},
