@@ -145,6 +145,20 @@ if [ "$(wc -l <"$d/err")" -eq "$(wc -l <"$d/en.err")" ] &&
 else
 	notok "languages: the sample's build messages are Chinese in zh_CN.UTF-8" "$d/err"
 fi
+# press check of the sample in Chinese: no English left once file names,
+# rule ids and slot names are set aside; in C.UTF-8 the same in English.
+LANG=zh_CN.UTF-8 LC_ALL= "$PRESS" check >"$d/zh.check" 2>&1
+sed -e 's/^press: //' -e 's#[^ ：:]*\.md#F#g' -e 's#articles/[^ ：:]*#D#g' \
+    -e 's/\[[a-z-]*\]//g' -e 's/\(lead\|main\|brief\|photo\), //g' "$d/zh.check" |
+    grep -E '[A-Za-z]{3,}' >"$d/english"
+LC_ALL=C.UTF-8 "$PRESS" check >"$d/en.check" 2>&1
+if [ ! -s "$d/english" ] && grep -q '合格' "$d/zh.check" &&
+    [ "$(wc -l <"$d/zh.check")" -eq "$(wc -l <"$d/en.check")" ] &&
+    grep -q 'should be' "$d/en.check" && grep -q 'passes (3 at most)' "$d/en.check"; then
+	ok "languages: press check of the sample prints only Chinese in zh_CN.UTF-8"
+else
+	notok "languages: press check of the sample prints only Chinese in zh_CN.UTF-8" "$d/english"
+fi
 if msgfmt --check --statistics -o /dev/null po/zh_CN.po 2>"$d/stat" &&
     ! grep -q 'untranslated\|fuzzy' "$d/stat"; then
 	ok "languages: po/zh_CN.po translates every message ($(cat "$d/stat"))"

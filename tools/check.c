@@ -99,7 +99,7 @@ json_msg(void *arg, const struct diag_msg *m)
 static const char *
 lines_word(long n)
 {
-	return n == 1 || n == -1 ? "line" : "lines";
+	return ngettext("line", "lines", (unsigned long)(n < 0 ? -n : n));
 }
 
 /* Errors per 10,000 characters, as the national quality check counts. */
@@ -132,15 +132,15 @@ space_text(struct buf *b, const struct fit *ft, long line_chars)
 	if (ft->cols <= 0)
 		return;
 	if (left >= 0 && ft->photos)
-		s = xasprintf("; space %ld × %ld = %ld lines: %ld %s left for the "
-		              "photos", ft->cols, ft->col_lines, space, left,
+		s = xasprintf(_("; space %ld × %ld = %ld lines: %ld %s left for "
+		                "the photos"), ft->cols, ft->col_lines, space, left,
 		              lines_word(left));
 	else if (left >= 0)
-		s = xasprintf("; space %ld × %ld = %ld lines: %ld %s left (%ld 字)",
+		s = xasprintf(_("; space %ld × %ld = %ld lines: %ld %s left (%ld 字)"),
 		              ft->cols, ft->col_lines, space, left, lines_word(left),
 		              left * line_chars);
 	else
-		s = xasprintf("; space %ld × %ld = %ld lines: over by %ld %s (%ld 字)",
+		s = xasprintf(_("; space %ld × %ld = %ld lines: over by %ld %s (%ld 字)"),
 		              ft->cols, ft->col_lines, space, -left,
 		              lines_word(left), -left * line_chars);
 	buf_adds(b, s);
@@ -185,26 +185,26 @@ report_story(const struct fit *ft, long line_chars, const char *indent)
 	buf_add(&b, "", 0);
 	base = strrchr(ft->file, '/');
 	if (*indent == '\0' && ft->page > 0)
-		snprintf(page, sizeof(page), "page %ld, ", ft->page);
+		snprintf(page, sizeof(page), _("page %ld, "), ft->page);
 	else
 		page[0] = '\0';
-	s = xasprintf("%s%s: %s%s%s%ld 字, %ld %s%s", indent,
+	s = xasprintf(_("%s%s: %s%s%s%ld 字, %ld %s%s"), indent,
 	              *indent != '\0' && base != NULL ? base + 1 : ft->file,
 	              page, ft->slot ? ft->slot : "", ft->slot ? ", " : "",
 	              ft->chars, ft->lines, lines_word(ft->lines),
-	              ft->photos ? " of text" : "");
+	              ft->photos ? _(" of text") : "");
 	buf_adds(&b, s);
 	free(s);
 	space_text(&b, ft, line_chars);
 	if (*indent == '\0') {
-		s = xasprintf("; errors: %u in %ld 字, %.1f per 10,000 字",
+		s = xasprintf(_("; errors: %u in %ld 字, %.1f per 10,000 字"),
 		              errors, ft->chars + ft->head_chars,
 		              rate(errors, (unsigned long)(ft->chars + ft->head_chars)));
 		buf_adds(&b, s);
 		free(s);
 	}
 	if (fixed > 0) {
-		s = xasprintf("; fixed %u", fixed);
+		s = xasprintf(_("; fixed %u"), fixed);
 		buf_adds(&b, s);
 		free(s);
 	}
@@ -536,7 +536,7 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 	proof_tally(yaml, strtol((const char *)no, NULL, 10), &b, &h);
 	errors = b + 2 * h;
 	if (!js.on)
-		printf("%s page %s %s (%ld × %ld lines of %ld 字):\n", dir,
+		printf(_("%s page %s %s (%ld × %ld lines of %ld 字):\n"), dir,
 		       (char *)no, (char *)name, cols, col_lines, line_chars);
 	indent = js.on ? "" : "  ";
 	head = count_chars((const char *)name) +
@@ -613,21 +613,21 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		buf_adds(j, r <= paper->pass_mark ? ", \"passes\": true}" :
 		         ", \"passes\": false}");
 	} else {
-		printf("  page: %ld 字; lines needed %ld (text and heads, "
-		       "photos not measured), allotted %ld of %ld: ",
+		printf(_("  page: %ld 字; lines needed %ld (text and heads, "
+		         "photos not measured), allotted %ld of %ld: "),
 		       chars, lines, taken, capacity);
 		if (left >= 0)
-			printf("%ld %s left (%ld 字)\n", left, lines_word(left),
+			printf(_("%ld %s left (%ld 字)\n"), left, lines_word(left),
 			       left * line_chars);
 		else
-			printf("over by %ld %s (%ld 字)\n", -left, lines_word(left),
+			printf(_("over by %ld %s (%ld 字)\n"), -left, lines_word(left),
 			       -left * line_chars);
-		printf("  errors: %u in %ld 字 (headlines count double), "
-		       "%.1f per 10,000 字: ", errors, chars + head, r);
+		printf(_("  errors: %u in %ld 字 (headlines count double), "
+		         "%.1f per 10,000 字: "), errors, chars + head, r);
 		if (r <= paper->pass_mark)
-			printf("passes (%ld at most)\n", paper->pass_mark);
+			printf(_("passes (%ld at most)\n"), paper->pass_mark);
 		else
-			printf("over the limit of %ld\n", paper->pass_mark);
+			printf(_("over the limit of %ld\n"), paper->pass_mark);
 		fflush(stdout);
 	}
 	xmlFree(no);
@@ -787,15 +787,21 @@ cmd_check(int argc, char **argv)
 		buf_free(&js.msgs);
 		buf_free(&js.stories);
 		buf_free(&js.pages);
-	} else
+	} else {
 		/* Every message printed, by level: those of headers and
 		 * issue.yaml as well as the rules'. */
-		printf("%lu %s, %lu 字: %u %s, %u %s; %.1f per 10,000 字\n",
-		       total.stories, total.stories == 1 ? "story" : "stories",
-		       total.chars, diag_count(DIAG_ERROR),
-		       diag_count(DIAG_ERROR) == 1 ? "error" : "errors",
-		       diag_count(DIAG_WARNING),
-		       diag_count(DIAG_WARNING) == 1 ? "warning" : "warnings", r);
+		unsigned e = diag_count(DIAG_ERROR), w = diag_count(DIAG_WARNING);
+		char *st = xasprintf(ngettext("%lu story", "%lu stories",
+		                              total.stories), total.stories);
+		char *es = xasprintf(ngettext("%u error", "%u errors", e), e);
+		char *ws = xasprintf(ngettext("%u warning", "%u warnings", w), w);
+
+		printf(_("%s, %lu 字: %s, %s; %.1f per 10,000 字\n"), st,
+		       total.chars, es, ws, r);
+		free(st);
+		free(es);
+		free(ws);
+	}
 	for (i = 0; i < ndirs; i++)
 		free(dirs[i]);
 	free(dirs);

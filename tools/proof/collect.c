@@ -313,7 +313,7 @@ credit_check(struct proof *ck, int line)
 	    (want = house_byline(s, n, 1)) == NULL)
 		return;
 	if (strlen(want) != n || memcmp(want, s, n) != 0) {
-		msg = xasprintf("图片署名格式：%.*s → %s", (int)n, s, want);
+		msg = xasprintf(_("photo credit form: %.*s → %s"), (int)n, s, want);
 		add_src(ck, R_CREDIT, a, msg);
 		free(msg);
 	}
@@ -566,7 +566,7 @@ dateline_check(struct proof *ck)
 	buf_adds(&want, "）");
 	if (house.level[R_DATELINE] != DIAG_OK &&
 	    (want.len != close || memcmp(want.data, clean.data, close) != 0)) {
-		msg = xasprintf("电头格式：%.*s → %s", (int)close, clean.data,
+		msg = xasprintf(_("dateline form: %.*s → %s"), (int)close, clean.data,
 		                want.data);
 		add_src(ck, R_DATELINE, orig[0], msg);
 		free(msg);

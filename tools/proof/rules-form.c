@@ -30,7 +30,7 @@ rule_fullwidth(struct proof *ck, size_t si)
 		buf_add(&b, "", 0);
 		for (k = i; k < j; k++)
 			buf_addc(&b, at(sg, (long)k) - 0xFEE0);
-		f = finding_add(ck, R_FULLWIDTH, si, i, j, "全角数字、字母应为半角");
+		f = finding_add(ck, R_FULLWIDTH, si, i, j, _("full-width digits and letters should be half-width"));
 		f->mech = 1;
 		finding_edit(f, i, j, b.data);
 		i = j - 1;
@@ -110,21 +110,21 @@ rule_spaces(struct proof *ck, size_t si)
 			r = fullwidth_of(r);
 		if (wide && rule_on(sg, R_SPACE)) {
 			f = finding_add(ck, R_SPACE, si, i, j, i == 0 ?
-			        "段首不用全角空格缩进（版式自动缩进）" :
-			        "正文里多余的全角空格");
+			        _("no full-width space to indent a paragraph (the layout indents)") :
+			        _("stray full-width space in body text"));
 			f->mech = 1;
 			finding_edit(f, i, j, "");
 		} else if (l == 0 || r == 0) {
 			/* Beside code, a link's edge, the paragraph's edge. */
 		} else if ((is_cjk(l) && !is_han(l)) || (is_cjk(r) && !is_han(r))) {
 			if (rule_on(sg, R_SPACE) && !ok[i]) {
-				f = finding_add(ck, R_SPACE, si, i, j, "标点前后多余的空格");
+				f = finding_add(ck, R_SPACE, si, i, j, _("stray space next to a punctuation mark"));
 				f->mech = 1;
 				finding_edit(f, i, j, "");
 			}
 		} else if (is_han(l) && is_han(r)) {
 			if (rule_on(sg, R_SPACE) && !ok[i]) {
-				f = finding_add(ck, R_SPACE, si, i, j, "正文汉字之间多余的空格");
+				f = finding_add(ck, R_SPACE, si, i, j, _("stray space between Han characters in body text"));
 				f->mech = 1;
 				finding_edit(f, i, j, "");
 			}
@@ -132,7 +132,7 @@ rule_spaces(struct proof *ck, size_t si)
 		           rule_on(sg, R_SPACE_MIXED)) {
 			/* 全市 16 个区: one slip, both spaces. */
 			f = finding_add(ck, R_SPACE_MIXED, si, i, j,
-			        "汉字与数字、字母之间不加空格");
+			        _("no space between Han characters and digits or letters"));
 			f->mech = 1;
 			finding_edit(f, i, j, "");
 			if (is_han(l)) {
@@ -189,7 +189,7 @@ rule_number(struct proof *ck, size_t si)
 		if (j - i == 4 && cn && zero && at(sg, (long)j) == 0x5E74 &&
 		    !cn_digit(at(sg, (long)i - 1)) && !is_digit(at(sg, (long)i - 1))) {
 			f = finding_add(ck, R_NUMBER, si, i, j + 1,
-			        "汉字数字年份中的零写作“〇”");
+			        _("zero in a year written in Chinese numerals is 〇"));
 			for (k = i; k < j; k++)
 				if (bad_zero(at(sg, (long)k)))
 					finding_edit_cp(f, k, 0x3007);
@@ -246,7 +246,7 @@ rule_number(struct proof *ck, size_t si)
 			continue;
 		}
 		snprintf(num, sizeof(num), "%.10g", value);
-		f = finding_add(ck, R_NUMBER, si, i, j, "阿拉伯数字不与“千”“百”连用");
+		f = finding_add(ck, R_NUMBER, si, i, j, _("Arabic digits are not combined with 千 or 百"));
 		finding_edit(f, i, j, num);
 		i = j - 1;
 	}

@@ -29,15 +29,15 @@ static const struct {
 	uint32_t open, close;
 	const char *name;
 } pairs[PAIR_MAX] = {
-	{0x201C, 0x201D, "引号"},   /* PAIR_DQ */
-	{0x2018, 0x2019, "单引号"}, /* PAIR_SQ */
-	{0xFF08, 0xFF09, "括号"},   /* PAIR_PAREN */
-	{0x300A, 0x300B, "书名号"}, /* PAIR_BOOK */
-	{0x3008, 0x3009, "书名号"}, /* PAIR_BOOK2 */
-	{0x3010, 0x3011, "方头括号"}, /* PAIR_SQUARE */
-	{0x3014, 0x3015, "六角括号"}, /* PAIR_SHELL */
-	{0x300C, 0x300D, "直角引号"}, /* PAIR_CORNER */
-	{0x300E, 0x300F, "直角引号"}, /* PAIR_CORNER2 */
+	{0x201C, 0x201D, N_("double quotes")},   /* PAIR_DQ */
+	{0x2018, 0x2019, N_("single quotes")}, /* PAIR_SQ */
+	{0xFF08, 0xFF09, N_("brackets")},   /* PAIR_PAREN */
+	{0x300A, 0x300B, N_("title marks")}, /* PAIR_BOOK */
+	{0x3008, 0x3009, N_("title marks")}, /* PAIR_BOOK2 */
+	{0x3010, 0x3011, N_("square brackets")}, /* PAIR_SQUARE */
+	{0x3014, 0x3015, N_("tortoise-shell brackets")}, /* PAIR_SHELL */
+	{0x300C, 0x300D, N_("corner quotes")}, /* PAIR_CORNER */
+	{0x300E, 0x300F, N_("corner quotes")}, /* PAIR_CORNER2 */
 };
 
 /* The pair a mark opens (*open = 1) or closes, or PAIR_MAX. */
@@ -72,7 +72,7 @@ left_open(struct proof *ck, size_t si, size_t i, enum pair q)
 	char *what;
 
 	if (rule_on(sg, R_PAIR) && at(sg, (long)i) != '(') {
-		what = xasprintf("缺少后%s", pairs[q].name);
+		what = xasprintf(_("missing closing %s"), _(pairs[q].name));
 		finding_add(ck, R_PAIR, si, i, i + 1, what);
 		free(what);
 	}
@@ -143,14 +143,14 @@ rule_pairs(struct proof *ck, size_t si)
 		if (!rule_on(sg, R_PAIR) || (p == PAIR_PAREN && at(sg, (long)i) == ')'))
 			continue;
 		if (j < sg->n && open2) {
-			what = xasprintf("%s方向颠倒", pairs[p].name);
+			what = xasprintf(_("%s turned the wrong way"), _(pairs[p].name));
 			f = finding_add(ck, R_PAIR, si, i, j + 1, what);
 			finding_edit_cp(f, i, pairs[p].open);
 			if (at(sg, (long)j) != '(')
 				finding_edit_cp(f, j, pairs[p].close);
 			skip[j] = 1;
 		} else {
-			what = xasprintf("多余的后%s", pairs[p].name);
+			what = xasprintf(_("closing %s with no opening one"), _(pairs[p].name));
 			finding_add(ck, R_PAIR, si, i, i + 1, what);
 		}
 		free(what);
@@ -164,7 +164,7 @@ rule_pairs(struct proof *ck, size_t si)
 	}
 	for (i = 0; !quote_trouble && rule_on(sg, R_QUOTE) && i < nnest; i++) {
 		f = finding_add(ck, R_QUOTE, si, nest[2 * i], nest[2 * i + 1] + 1,
-		        "引号里再用引号，应外双内单");
+		        _("quotes inside quotes: double outside, single inside"));
 		finding_edit_cp(f, nest[2 * i], 0x2018);
 		finding_edit_cp(f, nest[2 * i + 1], 0x2019);
 	}
@@ -299,7 +299,7 @@ rule_halfwidth(struct proof *ck, size_t si)
 		for (start = i; i + 1 < sg->n && (at(sg, (long)i + 1) == '!' ||
 		     at(sg, (long)i + 1) == '?'); i++)
 			continue;
-		f = finding_add(ck, R_HALFWIDTH, si, start, i + 1, "半角标点应为全角");
+		f = finding_add(ck, R_HALFWIDTH, si, start, i + 1, _("half-width punctuation should be full-width"));
 		f->mech = 1;
 		for (o = start; o <= i; o++)
 			finding_edit_cp(f, o, fullwidth_of(at(sg, (long)o)));
@@ -319,7 +319,7 @@ rule_halfwidth(struct proof *ck, size_t si)
 			if (c == ')' && (is_cjk(at(sg, (long)i - 1)) ||
 			                 is_han(at(sg, (long)i + 1)))) {
 				f = finding_add(ck, R_HALFWIDTH, si, i, i + 1,
-				        "半角括号应为全角");
+				        _("half-width brackets should be full-width"));
 				f->mech = 1;
 				finding_edit_cp(f, i, 0xFF09);
 			}
@@ -331,7 +331,7 @@ rule_halfwidth(struct proof *ck, size_t si)
 		if (!has_han(sg, o + 1, i) && !is_cjk(at(sg, (long)o - 1)) &&
 		    at(sg, (long)o) == '(' && c == ')')
 			continue;
-		f = finding_add(ck, R_HALFWIDTH, si, o, i + 1, "半角括号应为全角");
+		f = finding_add(ck, R_HALFWIDTH, si, o, i + 1, _("half-width brackets should be full-width"));
 		f->mech = 1;
 		if (at(sg, (long)o) == '(')
 			finding_edit_cp(f, o, 0xFF08);
@@ -342,7 +342,7 @@ rule_halfwidth(struct proof *ck, size_t si)
 		o = stack[--nstack];
 		if (at(sg, (long)o) == '(' && (is_cjk(at(sg, (long)o - 1)) ||
 		                               is_han(at(sg, (long)o + 1)))) {
-			f = finding_add(ck, R_HALFWIDTH, si, o, o + 1, "半角括号应为全角");
+			f = finding_add(ck, R_HALFWIDTH, si, o, o + 1, _("half-width brackets should be full-width"));
 			f->mech = 1;
 			finding_edit_cp(f, o, 0xFF08);
 		}
@@ -372,7 +372,7 @@ straight(struct proof *ck, size_t si, uint32_t q, uint32_t open,
 		if (!has_han(sg, a + 1, b) && !is_han(at(sg, (long)a - 1)) &&
 		    !is_han(at(sg, (long)b + 1)))
 			continue;
-		f = finding_add(ck, R_QUOTE, si, a, b + 1, "直引号应为弯引号");
+		f = finding_add(ck, R_QUOTE, si, a, b + 1, _("straight quotes should be curly quotes"));
 		f->mech = 1;
 		finding_edit_cp(f, a, open);
 		finding_edit_cp(f, b, close);
@@ -381,7 +381,7 @@ straight(struct proof *ck, size_t si, uint32_t q, uint32_t open,
 		if (is_cjk(at(sg, (long)pos[i] - 1)) ||
 		    is_cjk(at(sg, (long)pos[i] + 1)))
 			finding_add(ck, R_QUOTE, si, pos[i], pos[i] + 1,
-			    "直引号应为弯引号，且不成对");
+			    _("straight quotes should be curly quotes, and they do not pair"));
 	free(pos);
 }
 
@@ -406,7 +406,7 @@ rule_quotes(struct proof *ck, size_t si)
 		if (j < sg->n && at(sg, (long)j) != c + 1)
 			j = sg->n;
 		f = finding_add(ck, R_QUOTE, si, i, j < sg->n ? j + 1 : i + 1,
-		        "直角引号应为“”‘’");
+		        _("corner quotes should be “” ‘’"));
 		finding_edit_cp(f, i, c == 0x300C ? 0x201C : 0x2018);
 		if (j < sg->n)
 			finding_edit_cp(f, j, c == 0x300C ? 0x201D : 0x2019);
@@ -453,13 +453,13 @@ rule_ellipsis(struct proof *ck, size_t si)
 			break;
 		}
 		if (wrong) {
-			f = finding_add(ck, R_ELLIPSIS, si, i, j, "省略号应为“……”");
+			f = finding_add(ck, R_ELLIPSIS, si, i, j, _("the ellipsis is ……"));
 			f->mech = 1;
 			finding_edit(f, i, j, "……");
 		} else if (c == 0x2026 && r == 0x7B49) {
 			/* ……等: the ellipsis already says "and so on". */
 			e = j + 1 + (at(sg, (long)j + 1) == 0x7B49);
-			f = finding_add(ck, R_ELLIPSIS, si, i, e, "省略号后不再用“等”");
+			f = finding_add(ck, R_ELLIPSIS, si, i, e, _("no 等 after an ellipsis"));
 			finding_edit(f, j, e, "");
 		}
 		i = j - 1;
@@ -501,7 +501,7 @@ rule_dash(struct proof *ck, size_t si)
 			break;
 		}
 		if (wrong) {
-			f = finding_add(ck, R_DASH, si, i, j, "破折号应为“——”");
+			f = finding_add(ck, R_DASH, si, i, j, _("the dash is ——"));
 			f->mech = 1;
 			finding_edit(f, i, j, "——");
 		}
@@ -544,10 +544,10 @@ rule_punct_repeat(struct proof *ck, size_t si)
 		} else if (k == j) {
 			b.len = 0;
 			buf_addc(&b, at(sg, (long)i));
-			f = finding_add(ck, R_PUNCT_REPEAT, si, i, j, "标点重复");
+			f = finding_add(ck, R_PUNCT_REPEAT, si, i, j, _("punctuation mark repeated"));
 			finding_edit(f, i, j, b.data);
 		} else
-			finding_add(ck, R_PUNCT_REPEAT, si, i, j, "标点连用，只留一个");
+			finding_add(ck, R_PUNCT_REPEAT, si, i, j, _("two punctuation marks together: keep one"));
 		i = j - 1;
 	}
 	buf_free(&b);
@@ -585,11 +585,11 @@ rule_dunhao(struct proof *ck, size_t si)
 		r = at(sg, (long)i + 1);
 		if ((l == 0x300B && r == 0x300A) || (l == 0x201D && r == 0x201C)) {
 			f = finding_add(ck, R_DUNHAO, si, i - 1, i + 2, l == 0x300B ?
-			        "并列的书名号之间不用顿号" :
-			        "并列的引号之间不用顿号");
+			        _("no 顿号 between titles in 《》") :
+			        _("no 顿号 between quoted items"));
 			finding_edit(f, i, i + 1, "");
 		} else if (r == 0x7B49) {
-			f = finding_add(ck, R_DUNHAO, si, i, i + 2, "“等”前不用顿号");
+			f = finding_add(ck, R_DUNHAO, si, i, i + 2, _("no 顿号 before 等"));
 			finding_edit(f, i, i + 1, "");
 		} else if (numeral(l) && numeral(r) == numeral(l) + 1 &&
 		           at(sg, (long)i - 2) != 0x7B2C) {
@@ -604,7 +604,7 @@ rule_dunhao(struct proof *ck, size_t si)
 				k += u8_next(units + k, strlen(units) - k, &cp);
 				if (cp == n) {
 					f = finding_add(ck, R_DUNHAO, si, i - 1, i + 3,
-					        "相邻数字表示概数，不用顿号");
+					        _("neighbouring numbers give an approximate number: no 顿号"));
 					finding_edit(f, i, i + 1, "");
 					break;
 				}
@@ -691,7 +691,7 @@ rule_booktitle(struct proof *ck, size_t si)
 			continue;
 		f = finding_add(ck, R_BOOKTITLE, si, i, j + 1 + (k < NELEM(after) ?
 		        u8_len(after[k]) : 0),
-		        "书名号用于作品，活动、会议、赛事名称用引号");
+		        _("《》 is for works; an activity, meeting or contest takes quotes"));
 		finding_edit_cp(f, i, 0x201C);
 		finding_edit_cp(f, j, 0x201D);
 		i = j;
@@ -721,13 +721,13 @@ rule_head_stop(struct proof *ck, size_t si)
 	if (c == 0x3002 || c == 0xFF0C || c == 0xFF1B || c == '.' || c == ',' ||
 	    c == ';' || c == 0xFF0E) {
 		f = finding_add(ck, R_HEAD_STOP, si, (size_t)i, (size_t)i + 1,
-		        sg->part == P_CAPTION ? "短图片说明末尾不用句号" :
-		        "标题末尾不用句号、逗号");
+		        sg->part == P_CAPTION ? _("no full stop ending a short caption") :
+		        _("no full stop or comma ending a headline"));
 		finding_edit(f, (size_t)i, (size_t)i + 1, "");
 	}
 	if (sg->head == H_SUBTITLE && at(sg, 0) == 0x2014 && at(sg, 1) == 0x2014 &&
 	    (genre == NULL || strcmp(genre, "消息") == 0)) {
-		f = finding_add(ck, R_HEAD_STOP, si, 0, 2, "消息的副题前不加破折号");
+		f = finding_add(ck, R_HEAD_STOP, si, 0, 2, _("no dash before a news story's subtitle"));
 		finding_edit(f, 0, 2, "");
 	}
 }
@@ -753,13 +753,13 @@ rule_name_dot(struct proof *ck, size_t si)
 			continue;
 		/* One finding for the whole name: 马丁•路德•金. */
 		if (f == NULL || f->end + 6 < i) {
-			f = finding_add(ck, R_NAME_DOT, si, i, i + 1, "人名间隔号应为“·”");
+			f = finding_add(ck, R_NAME_DOT, si, i, i + 1, _("the dot in a name is ·"));
 		} else {
 			for (j = f->end; j < i && is_han(at(sg, (long)j)); j++)
 				continue;
 			if (j < i)
 				f = finding_add(ck, R_NAME_DOT, si, i, i + 1,
-				        "人名间隔号应为“·”");
+				        _("the dot in a name is ·"));
 		}
 		f->end = i + 1;
 		finding_edit_cp(f, i, 0x00B7);

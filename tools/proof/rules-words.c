@@ -78,7 +78,7 @@ rule_repeat(struct proof *ck, size_t si)
 		free(pair);
 		if (ok)
 			continue;
-		what = xasprintf("疑为多字“%.*s”", (int)len, chars + off);
+		what = xasprintf(_("“%.*s” perhaps typed twice"), (int)len, chars + off);
 		f = finding_add(ck, R_REPEAT, si, i, i + 2, what);
 		finding_edit(f, i + 1, i + 2, "");
 		free(what);
@@ -128,7 +128,7 @@ rule_words(struct proof *ck, size_t si)
 			b = a + u8_len(house.words[k].wrong);
 			if (reach != NULL && reach[a] >= b)
 				continue;
-			what = xasprintf("“%s”应为“%s”", house.words[k].wrong,
+			what = xasprintf(_("“%s” should be “%s”"), house.words[k].wrong,
 			                 house.words[k].right);
 			f = finding_add(ck, R_WORD, si, a, b, what);
 			finding_edit(f, a, b, house.words[k].right);
@@ -155,26 +155,26 @@ char_invisible(uint32_t c)
 {
 	switch (c) {
 	case 0xFFFD:
-		return "替换字符U+FFFD（原稿此处字符已丢失）";
+		return _("replacement character U+FFFD (a character of the original was lost here)");
 	case 0x200B:
-		return "零宽空格U+200B";
+		return _("zero-width space U+200B");
 	case 0x200C:
-		return "零宽不连字U+200C";
+		return _("zero-width non-joiner U+200C");
 	case 0x200D:
-		return "零宽连字U+200D";
+		return _("zero-width joiner U+200D");
 	case 0x2060:
-		return "字连接符U+2060";
+		return _("word joiner U+2060");
 	case 0xFEFF:
-		return "字节顺序标记U+FEFF";
+		return _("byte order mark U+FEFF");
 	case 0x00A0:
-		return "不换行空格U+00A0";
+		return _("no-break space U+00A0");
 	case 0x00AD:
-		return "软连字符U+00AD";
+		return _("soft hyphen U+00AD");
 	default:
 		if (c < 0x20 || (c >= 0x7F && c < 0xA0))
-			return "控制字符";
+			return _("control character");
 		if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
-			return "私用区字符（字库外的造字）";
+			return _("private-use character (made outside the font)");
 		return NULL;
 	}
 }
@@ -195,7 +195,7 @@ rule_garbled(struct proof *ck, size_t si)
 			for (j = i + 3; j + 2 < sg->n && reads(sg, (long)j, "锟斤拷");
 			     j += 3)
 				continue;
-			finding_add(ck, R_GARBLED, si, i, j, "乱码，请对照原稿");
+			finding_add(ck, R_GARBLED, si, i, j, _("garbled text: check against the original"));
 			i = j - 1;
 			continue;
 		}
@@ -206,7 +206,7 @@ rule_garbled(struct proof *ck, size_t si)
 				    !is_han(at(sg, (long)j)))
 					break;
 			finding_add(ck, R_GARBLED, si, i, j,
-			    "乱码（UTF-8稿件被当作GBK读过），请对照原稿");
+			    _("garbled text (UTF-8 copy read as GBK): check against the original"));
 			i = j - 1;
 			continue;
 		}
@@ -217,7 +217,7 @@ rule_garbled(struct proof *ck, size_t si)
 			continue;
 		if (j - i >= 3) {
 			finding_add(ck, R_GARBLED, si, i, j,
-			    "乱码（GBK稿件被当作Latin-1读过），请对照原稿");
+			    _("garbled text (GBK copy read as Latin-1): check against the original"));
 			i = j - 1;
 			continue;
 		}
@@ -227,7 +227,7 @@ rule_garbled(struct proof *ck, size_t si)
 		}
 		if (c == 0 || c == '\t' || (name = char_invisible(c)) == NULL)
 			continue;
-		what = xasprintf("%s，请删除或对照原稿", name);
+		what = xasprintf(_("%s: delete it or check against the original"), name);
 		finding_add(ck, R_GARBLED, si, i, i + 1, what);
 		free(what);
 	}
@@ -301,7 +301,7 @@ rejoin(struct proof *ck)
 		sg->into = r;
 		if (house.level[R_SPLIT] != DIAG_OK)
 			finding_add(ck, R_SPLIT, r, join, join,
-			    "段落未以句末标点结束，疑被分栏断开，应与下段接排");
+			    _("the paragraph does not end a sentence: split by a column break? run it on with the next"));
 	}
 	/* A quotation over paragraphs: “ opens the next one. */
 	for (i = 0; i < ck->nsegs; i++) {

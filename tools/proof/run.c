@@ -155,9 +155,9 @@ message(const struct proof *ck, struct finding *f)
 		}
 		show(&after, &sg->c[i]);
 	}
-	text = f->ne > 0 ? xasprintf("%s：%s → %s", f->what, before.data,
+	text = f->ne > 0 ? xasprintf(_("%s: %s → %s"), f->what, before.data,
 	                             after.data)
-	                 : xasprintf("%s：%s", f->what, before.data);
+	                 : xasprintf(_("%s: %s"), f->what, before.data);
 	buf_free(&before);
 	buf_free(&after);
 	return text;
