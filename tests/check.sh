@@ -124,7 +124,7 @@ assert len(rules) == 2, d["messages"]
 assert {m["rule"] for m in rules} == {"char-repeated", "word-miswritten"}
 fit = [m for m in d["messages"] if not m["rule"]]
 assert [(m["file"], m["line"], m["level"]) for m in fit] == [("articles/2024-06-11/issue.yaml", 22, "warning")], fit
-assert len(d["stories"]) == 8 and d["pages"][0]["per_10000"] == 6.0
+assert len(d["stories"]) == 8 and d["pages"][0]["per_10000"] == 3.0
 assert [s["left"] for s in d["stories"] if s["slug"] == "miyun"] == [-1]
 ' "$t/json" 2>"$t/why"; then
 	ok "check --json parses and says what the report says"
