@@ -51,7 +51,7 @@ press: $f/quotes.md:5:32: error: nested more than 32 levels deep (quotes, lists 
 press: $f/lists.md:5:31: error: nested more than 32 levels deep (quotes, lists or emphasis)
 press: $f/emphasis.md:5:1: error: nested more than 32 levels deep (quotes, lists or emphasis)
 press: $f/binary.md:3:1: error: NUL byte: not a text file
-press: $f/tab.md:3:1: error: YAML: found a tab character that violates indentation while scanning a plain scalar
+press: $f/tab.md:3:1: error: a tab indents this line: indent with spaces
 press: $f/slug.md:3:7: error: 'slug': lower-case letters, digits and '-' only, not 'index' or 'page-…'
 press: $f/issue.yaml:5:43: error: 'outside.md' leads outside $t/a
 press: $f/photo.md:5:1: error: 'img/outside.svg' leads outside the story's folder
