@@ -37,7 +37,7 @@ static const struct {
 	{DIAG_WARNING, N_("%zu short lines will run together; if this is verse, keep its lines with 'genre: 诗歌' or a ```verse block")}, /* D_VERSE_LIKE */
 	{DIAG_WARNING, "%s"},                                      /* D_IMPORT */
 	{DIAG_WARNING, "not fixed: %s"},                           /* D_FIX_LEFT */
-	{DIAG_WARNING, "超出版面 %ld 行（约 %ld 字）: %s"},         /* D_FIT_OVER */
+	{DIAG_WARNING, N_("over its space by %ld lines (about %ld 字): %s")},         /* D_FIT_OVER */
 	{DIAG_WARNING, "the dateline names other people than the front matter: %s"}, /* D_BYLINE_DIFFERS */
 	{DIAG_WARNING, "character U+%04X removed: a control character or non-character cannot be printed"}, /* D_CONTROL */
 	{DIAG_WARNING, "SVG: %s removed: it could run or fetch something"}, /* D_SVG_REMOVED */
@@ -74,7 +74,7 @@ static const struct {
 	{DIAG_ERROR, N_("'%s' leads outside %s")},                     /* D_SYMLINK */
 	{DIAG_ERROR, N_("the folder exists and is not empty: import writes only into a new or empty folder")}, /* D_IMPORT_EXISTS */
 	{DIAG_WARNING, "%s"},                                      /* D_MORE */
-	{DIAG_ERROR, "超出版面 %ld 行（约 %ld 字）: %s"},           /* D_FIT_OVER_STRICT */
+	{DIAG_ERROR, N_("over its space by %ld lines (about %ld 字): %s")},           /* D_FIT_OVER_STRICT */
 	{DIAG_ERROR, "photo: %s"},                                 /* D_PHOTO */
 	{DIAG_ERROR, "%s is written by both %s and %s"},           /* D_PATH_TAKEN */
 	{DIAG_ERROR, "another press build is writing into %s; nothing was written: build again when it has finished"}, /* D_LOCKED */
