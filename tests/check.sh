@@ -142,7 +142,7 @@ fi
 # under --strict.
 "$PRESS" check --strict articles/2024-06-11 >/dev/null 2>"$t/out"
 status=$?
-if [ "$status" -eq 1 ] && grep -q '^press: articles/2024-06-11/issue.yaml:22:9: error: 超出版面 1 行（约 13 字）: miyun.md$' "$t/out"; then
+if [ "$status" -eq 1 ] && grep -q '^press: articles/2024-06-11/issue.yaml:22:9: error: over its space by 1 lines (about 13 字): miyun.md$' "$t/out"; then
 	ok "check --strict: a story over its space is an error at its entry"
 else
 	cp "$t/out" "$t/why"
