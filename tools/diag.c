@@ -36,11 +36,11 @@ static const struct {
 	{DIAG_WARNING, N_("footnote [^%s] is referenced nowhere: dropped")}, /* D_NOTE_UNUSED */
 	{DIAG_WARNING, N_("%zu short lines will run together; if this is verse, keep its lines with 'genre: 诗歌' or a ```verse block")}, /* D_VERSE_LIKE */
 	{DIAG_WARNING, "%s"},                                      /* D_IMPORT */
-	{DIAG_WARNING, "not fixed: %s"},                           /* D_FIX_LEFT */
+	{DIAG_WARNING, N_("not fixed: %s")},                           /* D_FIX_LEFT */
 	{DIAG_WARNING, N_("over its space by %ld lines (about %ld 字): %s")},         /* D_FIT_OVER */
-	{DIAG_WARNING, "the dateline names other people than the front matter: %s"}, /* D_BYLINE_DIFFERS */
-	{DIAG_WARNING, "character U+%04X removed: a control character or non-character cannot be printed"}, /* D_CONTROL */
-	{DIAG_WARNING, "SVG: %s removed: it could run or fetch something"}, /* D_SVG_REMOVED */
+	{DIAG_WARNING, N_("the dateline names other people than the front matter: %s")}, /* D_BYLINE_DIFFERS */
+	{DIAG_WARNING, N_("character U+%04X removed: a control character or non-character cannot be printed")}, /* D_CONTROL */
+	{DIAG_WARNING, N_("SVG: %s removed: it could run or fetch something")}, /* D_SVG_REMOVED */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, N_("empty file")},                                /* D_EMPTY */
@@ -75,9 +75,9 @@ static const struct {
 	{DIAG_ERROR, N_("the folder exists and is not empty: import writes only into a new or empty folder")}, /* D_IMPORT_EXISTS */
 	{DIAG_WARNING, "%s"},                                      /* D_MORE */
 	{DIAG_ERROR, N_("over its space by %ld lines (about %ld 字): %s")},           /* D_FIT_OVER_STRICT */
-	{DIAG_ERROR, "photo: %s"},                                 /* D_PHOTO */
-	{DIAG_ERROR, "%s is written by both %s and %s"},           /* D_PATH_TAKEN */
-	{DIAG_ERROR, "another press build is writing into %s; nothing was written: build again when it has finished"}, /* D_LOCKED */
+	{DIAG_ERROR, N_("photo: %s")},                                 /* D_PHOTO */
+	{DIAG_ERROR, N_("%s is written by both %s and %s")},           /* D_PATH_TAKEN */
+	{DIAG_ERROR, N_("another press build is writing into %s; nothing was written: build again when it has finished")}, /* D_LOCKED */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 
