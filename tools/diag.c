@@ -38,7 +38,7 @@ static const struct {
 	{DIAG_WARNING, "%s"},                                      /* D_IMPORT */
 	{DIAG_WARNING, N_("not fixed: %s")},                           /* D_FIX_LEFT */
 	{DIAG_WARNING, N_("over its space by %ld lines (about %ld 字): %s")},         /* D_FIT_OVER */
-	{DIAG_WARNING, N_("the dateline names other people than the front matter: %s")}, /* D_BYLINE_DIFFERS */
+	{DIAG_WARNING, N_("the front matter and the dateline name different people: %s")}, /* D_BYLINE_DIFFERS */
 	{DIAG_WARNING, N_("character U+%04X removed: a control character or non-character cannot be printed")}, /* D_CONTROL */
 	{DIAG_WARNING, N_("SVG: %s removed: it could run or fetch something")}, /* D_SVG_REMOVED */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */

@@ -276,6 +276,91 @@ wrong:
 	return 0;
 }
 
+/* Adds the names a byline key of the header gives to b, each followed by
+ * a newline. */
+static void
+header_names(yaml_document_t *doc, yaml_node_t *v, struct buf *b)
+{
+	yaml_node_item_t *it;
+	const char *s;
+
+	if (v->type == YAML_SEQUENCE_NODE) {
+		for (it = v->data.sequence.items.start;
+		     it < v->data.sequence.items.top; it++)
+			header_names(doc, yaml_document_get_node(doc, *it), b);
+		return;
+	}
+	if ((s = fm_scalar(v)) == NULL)
+		return;
+	while (*s != '\0') {
+		size_t n = 0, sep = 0;
+
+		/* Names are parted by blanks, commas and 、. */
+		while (s[n] != '\0' && !sep) {
+			if (s[n] == ' ' || s[n] == '\t' || s[n] == ',')
+				sep = 1;
+			else if (strncmp(s + n, "、", 3) == 0 ||
+			         strncmp(s + n, "，", 3) == 0)
+				sep = 3;
+			else
+				n++;
+		}
+		if (n > 0) {
+			buf_add(b, s, n);
+			buf_adds(b, "\n");
+		}
+		s += n + sep;
+	}
+}
+
+/*
+ * The header and the body's dateline both give a byline: the body's is
+ * used.  Only when they name different people is that worth a word, and
+ * the word names them.
+ */
+static void
+byline_differs(struct story *st, const struct buf *names, int line, int col)
+{
+	struct buf only_head = {0}, only_body = {0};
+	const char *p, *nl, *all = names->data ? names->data : "";
+	char *name, *msg;
+	size_t i;
+	int found;
+
+	for (p = all; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		name = xstrndup(p, (size_t)(nl - p));
+		for (found = 0, i = 0; i < st->nby && !found; i++)
+			found = strcmp(st->by[i].name, name) == 0;
+		if (!found) {
+			buf_adds(&only_head, only_head.len ? " " : "");
+			buf_adds(&only_head, name);
+		}
+		free(name);
+	}
+	for (i = 0; i < st->nby; i++) {
+		size_t n = strlen(st->by[i].name);
+
+		for (found = 0, p = all; !found && (nl = strchr(p, '\n')) != NULL;
+		     p = nl + 1)
+			found = (size_t)(nl - p) == n &&
+			        memcmp(p, st->by[i].name, n) == 0;
+		if (!found) {
+			buf_adds(&only_body, only_body.len ? " " : "");
+			buf_adds(&only_body, st->by[i].name);
+		}
+	}
+	if (only_head.len > 0 || only_body.len > 0) {
+		msg = xasprintf("%s in the front matter, %s in the dateline; the "
+		                "dateline's is used",
+		                only_head.len ? only_head.data : "nobody else",
+		                only_body.len ? only_body.data : "nobody else");
+		diag(st->src->path, line, col, D_BYLINE_DIFFERS, msg);
+		free(msg);
+	}
+	buf_free(&only_head);
+	buf_free(&only_body);
+}
+
 /* Returns whether a title key was there, right or wrong. */
 static int
 front_matter(struct story *st)
@@ -283,6 +368,8 @@ front_matter(struct story *st)
 	yaml_node_t *root;
 	yaml_node_pair_t *pair;
 	int seen[KEY_MAX] = {0}, from_body = st->dateline != NULL, told = 0;
+	int line = 0, col = 0;
+	struct buf names = {0};
 	const char *path = st->src->path;
 	size_t i;
 
@@ -318,13 +405,18 @@ front_matter(struct story *st)
 		}
 		/* A key given twice is fm.c's error; the story is not built. */
 		seen[k]++;
-		if (from_body && !told && (k == KEY_DATELINE ||
-		    keys[k].type == K_NAMES)) {
-			diag(path, fm_line(kn, 1), fm_col(kn), D_BYLINE_TWICE);
-			told = 1;
+		if (from_body && keys[k].type == K_NAMES) {
+			if (!told++) {
+				line = fm_line(kn, 1);
+				col = fm_col(kn);
+			}
+			header_names(&st->fm, v, &names);
 		}
 		take(st, k, v, from_body);
 	}
+	if (told)
+		byline_differs(st, &names, line, col);
+	buf_free(&names);
 	return seen[KEY_TITLE] > 0;
 }
 
