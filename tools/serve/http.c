@@ -53,12 +53,12 @@ enum {
  * at all.
  */
 static const char csp_html[] =
-	"default-src 'self'; script-src 'self'; style-src 'self' "
-	"'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
-	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    "default-src 'self'; script-src 'self'; style-src 'self' "
+    "'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 static const char csp_other[] =
-	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-	"frame-ancestors 'none'; sandbox";
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "frame-ancestors 'none'; sandbox";
 
 /* The script every HTML answer gets, before </body>. */
 #define RELOAD_TAG "<script src=\"/_press/reload.js\" data-gen=\"%lu\"></script>"
@@ -71,69 +71,69 @@ static const char csp_other[] =
  * browser, so the script tries again itself.
  */
 static const char reload_js[] =
-	"// press serve: reloads this page after every rebuild.\n"
-	"(function () {\n"
-	"\tvar me = document.currentScript;\n"
-	"\tvar gen = me ? me.getAttribute(\"data-gen\") : \"\";\n"
-	"\tfunction listen() {\n"
-	"\t\tvar es = new EventSource(\"/_press/events?since=\" +\n"
-	"\t\t    encodeURIComponent(gen || \"\"));\n"
-	"\t\tes.addEventListener(\"reload\", function () {\n"
-	"\t\t\tes.close();\n"
-	"\t\t\tlocation.reload();\n"
-	"\t\t});\n"
-	"\t\tes.onerror = function () {\n"
-	"\t\t\tif (es.readyState === EventSource.CLOSED)\n"
-	"\t\t\t\tsetTimeout(listen, 5000);\n"
-	"\t\t};\n"
-	"\t}\n"
-	"\tlisten();\n"
-	"})();\n";
+    "// press serve: reloads this page after every rebuild.\n"
+    "(function () {\n"
+    "\tvar me = document.currentScript;\n"
+    "\tvar gen = me ? me.getAttribute(\"data-gen\") : \"\";\n"
+    "\tfunction listen() {\n"
+    "\t\tvar es = new EventSource(\"/_press/events?since=\" +\n"
+    "\t\t    encodeURIComponent(gen || \"\"));\n"
+    "\t\tes.addEventListener(\"reload\", function () {\n"
+    "\t\t\tes.close();\n"
+    "\t\t\tlocation.reload();\n"
+    "\t\t});\n"
+    "\t\tes.onerror = function () {\n"
+    "\t\t\tif (es.readyState === EventSource.CLOSED)\n"
+    "\t\t\t\tsetTimeout(listen, 5000);\n"
+    "\t\t};\n"
+    "\t}\n"
+    "\tlisten();\n"
+    "})();\n";
 
 /* Fixed answers; the reload script is still added to them. */
 static const char page_404[] =
-	"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-	"<title>404 Not Found</title></head><body><h1>404 Not Found</h1>"
-	"<p>There is no such file in the site press serve built.</p>"
-	"</body></html>\n";
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+    "<title>404 Not Found</title></head><body><h1>404 Not Found</h1>"
+    "<p>There is no such file in the site press serve built.</p>"
+    "</body></html>\n";
 static const char page_403[] =
-	"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-	"<title>403 Forbidden</title></head><body><h1>403 Forbidden</h1>"
-	"<p>press serve only serves the files of the site it built.</p>"
-	"</body></html>\n";
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+    "<title>403 Forbidden</title></head><body><h1>403 Forbidden</h1>"
+    "<p>press serve only serves the files of the site it built.</p>"
+    "</body></html>\n";
 static const char page_405[] =
-	"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-	"<title>405 Method Not Allowed</title></head><body>"
-	"<h1>405 Method Not Allowed</h1><p>press serve answers GET and HEAD."
-	"</p></body></html>\n";
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+    "<title>405 Method Not Allowed</title></head><body>"
+    "<h1>405 Method Not Allowed</h1><p>press serve answers GET and HEAD."
+    "</p></body></html>\n";
 
 /* Content types by file name extension. */
 static const struct {
 	const char *ext;
 	const char *type;
 } types[] = {
-	{"html", "text/html; charset=utf-8"},
-	{"htm", "text/html; charset=utf-8"},
-	{"css", "text/css; charset=utf-8"},
-	{"js", "text/javascript; charset=utf-8"},
-	{"mjs", "text/javascript; charset=utf-8"},
-	{"json", "application/json"},
-	{"txt", "text/plain; charset=utf-8"},
-	{"svg", "image/svg+xml"},
-	{"png", "image/png"},
-	{"jpg", "image/jpeg"},
-	{"jpeg", "image/jpeg"},
-	{"gif", "image/gif"},
-	{"webp", "image/webp"},
-	{"ico", "image/vnd.microsoft.icon"},
-	{"woff2", "font/woff2"},
-	{"pdf", "application/pdf"},
-	/* The XML declaration names the encoding (the print files may be
+    {"html", "text/html; charset=utf-8"},
+    {"htm", "text/html; charset=utf-8"},
+    {"css", "text/css; charset=utf-8"},
+    {"js", "text/javascript; charset=utf-8"},
+    {"mjs", "text/javascript; charset=utf-8"},
+    {"json", "application/json"},
+    {"txt", "text/plain; charset=utf-8"},
+    {"svg", "image/svg+xml"},
+    {"png", "image/png"},
+    {"jpg", "image/jpeg"},
+    {"jpeg", "image/jpeg"},
+    {"gif", "image/gif"},
+    {"webp", "image/webp"},
+    {"ico", "image/vnd.microsoft.icon"},
+    {"woff2", "font/woff2"},
+    {"pdf", "application/pdf"},
+    /* The XML declaration names the encoding (the print files may be
 	 * GB18030), so no charset here. */
-	{"xml", "application/xml"},
-	{"icml", "application/xml"},
-	{"atom", "application/atom+xml"},
-	{"rss", "application/rss+xml"},
+    {"xml", "application/xml"},
+    {"icml", "application/xml"},
+    {"atom", "application/atom+xml"},
+    {"rss", "application/rss+xml"},
 };
 
 /* ---- answers -------------------------------------------------------------- */
@@ -286,8 +286,9 @@ send_html(struct serve *s, struct MHD_Connection *c, unsigned status,
 static enum MHD_Result
 send_status(struct serve *s, struct MHD_Connection *c, unsigned status)
 {
-	const char *page = status == MHD_HTTP_FORBIDDEN ? page_403 :
-	    status == MHD_HTTP_METHOD_NOT_ALLOWED ? page_405 : page_404;
+	const char *page = status == MHD_HTTP_FORBIDDEN          ? page_403 :
+	                   status == MHD_HTTP_METHOD_NOT_ALLOWED ? page_405 :
+	                                                           page_404;
 
 	return send_html(s, c, status, page, strlen(page), NULL);
 }
@@ -446,8 +447,7 @@ open_under(int root, const char *rel, int *isdir, unsigned *status)
 			*next++ = '\0';
 		if (*seg == '\0')
 			continue;
-		nfd = openat(fd, seg, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
-		             O_NONBLOCK | (next != NULL ? O_DIRECTORY : 0));
+		nfd = openat(fd, seg, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | (next != NULL ? O_DIRECTORY : 0));
 		err = errno;
 		close(fd);
 		if ((fd = nfd) < 0) {
@@ -460,8 +460,7 @@ open_under(int root, const char *rel, int *isdir, unsigned *status)
 		goto fail;
 	if (S_ISDIR(sb.st_mode)) {
 		*isdir = 1;
-		nfd = openat(fd, "index.html", O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
-		             O_NONBLOCK);
+		nfd = openat(fd, "index.html", O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 		err = errno;
 		close(fd);
 		if ((fd = nfd) < 0) {
@@ -574,7 +573,7 @@ send_file(struct serve *s, struct MHD_Connection *c, int root, int site,
 	snprintf(etag, sizeof(etag), "\"%lx-%llx-%llx\"", (unsigned long)sb.st_ino,
 	         (unsigned long long)sb.st_size,
 	         (unsigned long long)sb.st_mtim.tv_sec * 1000000000ULL +
-	         (unsigned long long)sb.st_mtim.tv_nsec);
+	             (unsigned long long)sb.st_mtim.tv_nsec);
 	inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	                                  MHD_HTTP_HEADER_IF_NONE_MATCH);
 	if (inm != NULL && strcmp(inm, etag) == 0) {
@@ -676,7 +675,8 @@ send_events(struct serve *s, struct MHD_Connection *c)
 		snprintf(retry, sizeof(retry), "%d", RETRY_AFTER_S);
 		return send_refusal(c, MHD_HTTP_SERVICE_UNAVAILABLE,
 		                    "press serve: too many pages are open; "
-		                    "this one will ask again.\n", retry);
+		                    "this one will ask again.\n",
+		                    retry);
 	}
 	s->live.streams++;
 	st = xcalloc(1, sizeof(*st));
@@ -781,7 +781,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	                                            MHD_HTTP_HEADER_HOST)))
 		return send_refusal(c, MHD_HTTP_MISDIRECTED_REQUEST,
 		                    "press serve answers only requests for its "
-		                    "own address, such as localhost.\n", NULL);
+		                    "own address, such as localhost.\n",
+		                    NULL);
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
 	    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
 		return send_status(s, c, MHD_HTTP_METHOD_NOT_ALLOWED);
@@ -870,7 +871,6 @@ on_mhd_log(void *cls, const char *fmt, va_list ap)
 	vfprintf(stderr, fmt, ap);
 }
 
-
 /*
  * The limits are libmicrohttpd's: MAX_CONNECTIONS at once (past it new
  * connections wait to be accepted), and a connection that says nothing
@@ -883,7 +883,7 @@ serve_http_start(struct serve *s, const void *ss, unsigned family, int port)
 	unsigned flags;
 
 	flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-	    MHD_USE_POLL | MHD_USE_ERROR_LOG;
+	        MHD_USE_POLL | MHD_USE_ERROR_LOG;
 	if (family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	return MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, on_request, s,

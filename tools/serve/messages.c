@@ -284,8 +284,7 @@ slugs_read(struct serve *s, const char *issue)
 	char *path = xasprintf("%s/print/%s/issue.xml", s->out, issue);
 	xmlDocPtr doc;
 
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                  XML_PARSE_NOWARNING);
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc != NULL) {
 		leftout_drop(s, issue);
 		slugs_walk(s, issue, NULL, xmlDocGetRootElement(doc));
@@ -337,14 +336,14 @@ serve_story_slug(struct serve *s, const char *path)
 /* ---- overlay pages ---------------------------------------------------- */
 
 const char serve_css[] =
-	"body{margin:0;background:#fff8f6;color:#222;"
-	"font:16px/1.6 system-ui,\"Noto Sans CJK SC\",sans-serif}"
-	"main{max-width:60rem;margin:2rem auto;padding:0 1rem}"
-	"h1{color:#b00020;font-size:1.4rem;border-bottom:3px solid #b00020}"
-	"h2{font-size:1rem;margin:1.5rem 0 .3rem}"
-	"pre{background:#fff;border:1px solid #e4b4b4;border-left:6px solid "
-	"#b00020;padding:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;"
-	"font:14px/1.5 ui-monospace,monospace}";
+    "body{margin:0;background:#fff8f6;color:#222;"
+    "font:16px/1.6 system-ui,\"Noto Sans CJK SC\",sans-serif}"
+    "main{max-width:60rem;margin:2rem auto;padding:0 1rem}"
+    "h1{color:#b00020;font-size:1.4rem;border-bottom:3px solid #b00020}"
+    "h2{font-size:1rem;margin:1.5rem 0 .3rem}"
+    "pre{background:#fff;border:1px solid #e4b4b4;border-left:6px solid "
+    "#b00020;padding:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;"
+    "font:14px/1.5 ui-monospace,monospace}";
 
 /*
  * The page shown instead of a page that has errors behind it: every
@@ -438,9 +437,9 @@ static int
 issue_wide(const struct serve *s, const struct filemsgs *h, const char *issue)
 {
 	return h->issue != NULL && h->errors > 0 &&
-	    strcmp(h->issue, issue) == 0 &&
-	    (!is_story(s, h->path) ||
-	     (s->last != NULL && strcmp(h->path, s->last) == 0));
+	       strcmp(h->issue, issue) == 0 &&
+	       (!is_story(s, h->path) ||
+	        (s->last != NULL && strcmp(h->path, s->last) == 0));
 }
 
 /*
@@ -519,7 +518,6 @@ overlays_make(struct serve *s, struct overlay **ovp, size_t *novp)
 	*ovp = ov;
 	*novp = nov;
 }
-
 
 /* ---- notices ------------------------------------------------------------ */
 
@@ -637,7 +635,8 @@ story_errors(const struct serve *s, const char *path)
 	for (i = 0; i < s->msgs.n; i++)
 		if (strcmp(s->msgs.v[i].path, path) == 0)
 			return s->msgs.v[i].errors > 0 && is_story(s, path) ?
-			    &s->msgs.v[i] : NULL;
+			           &s->msgs.v[i] :
+			           NULL;
 	return NULL;
 }
 
@@ -716,7 +715,7 @@ notices_make(struct serve *s, struct notice **ntp, size_t *nntp)
 	done = xcalloc(s->nleft + s->msgs.n + 1, sizeof(*done));
 	for (i = 0; i < s->nleft + s->msgs.n; i++) {
 		issue = i < s->nleft ? s->left[i].issue :
-		    s->msgs.v[i - s->nleft].issue;
+		                       s->msgs.v[i - s->nleft].issue;
 		if (issue == NULL || serve_in_list(done, ndone, issue))
 			continue;
 		done[ndone++] = (char *)issue;

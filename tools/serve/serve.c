@@ -148,7 +148,7 @@ watch_tree(struct serve *s, const char *dir, enum wkind kind,
            const char *issue, int top)
 {
 	const uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
-	    IN_CREATE | IN_DELETE | IN_ONLYDIR;
+	                      IN_CREATE | IN_DELETE | IN_ONLYDIR;
 	struct watch *w;
 	struct dirent *e;
 	DIR *d;
@@ -392,13 +392,14 @@ host_names(struct serve *s, const char *host,
 	int v6 = ss->ss_family == AF_INET6;
 
 	s->hosts[0] = strchr(host, ':') != NULL && host[0] != '[' ?
-	    xasprintf("[%s]", host) : xstrdup(host);
+	                  xasprintf("[%s]", host) :
+	                  xstrdup(host);
 	if (getnameinfo((const struct sockaddr *)ss, sslen, num, sizeof(num),
 	                NULL, 0, NI_NUMERICHOST) == 0)
 		s->hosts[1] = v6 ? xasprintf("[%s]", num) : xstrdup(num);
 	s->any_host = v6 ? IN6_IS_ADDR_UNSPECIFIED(
 	                       &((const struct sockaddr_in6 *)ss)->sin6_addr) :
-	    ((const struct sockaddr_in *)ss)->sin_addr.s_addr == INADDR_ANY;
+	                   ((const struct sockaddr_in *)ss)->sin_addr.s_addr == INADDR_ANY;
 }
 
 /* Prints the address pages are served at. */
@@ -493,7 +494,8 @@ run(struct serve *s, const char *host, int port, const sigset_t *sigs)
 	    !(ss.ss_family == AF_INET6 &&
 	      IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)&ss)->sin6_addr)))
 		fprintf(stderr, "press: serving on %s: every machine that can "
-		        "reach it can read the stories\n", host);
+		                "reach it can read the stories\n",
+		        host);
 	host_names(s, host, &ss, sslen);
 	if ((sfd = signalfd(-1, sigs, SFD_CLOEXEC)) < 0 ||
 	    (s->ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0) {
@@ -518,7 +520,7 @@ run(struct serve *s, const char *host, int port, const sigset_t *sigs)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	s->live.gen = (unsigned long)ts.tv_sec * 1000 +
-	    (unsigned long)ts.tv_nsec / 1000000;
+	              (unsigned long)ts.tv_nsec / 1000000;
 	diag_set_hook(serve_on_diag, s);
 	s->full = 1;
 	rebuild(s);
@@ -588,8 +590,8 @@ int
 cmd_serve(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"host", required_argument, NULL, 'H'},
-		{NULL, 0, NULL, 0},
+	    {"host", required_argument, NULL, 'H'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct serve s;
 	pthread_condattr_t ca;
@@ -650,7 +652,8 @@ cmd_serve(int argc, char **argv)
 			break;
 		default:
 			fputs("usage: press serve [-a ARTICLES] [-t TEMPLATES] "
-			      "[-o OUT] [-p PORT] [--host ADDR] [PATH ...]\n", stderr);
+			      "[-o OUT] [-p PORT] [--host ADDR] [PATH ...]\n",
+			      stderr);
 			goto out;
 		}
 	s.articles = xstrdup(s.opts.articles);
@@ -668,7 +671,8 @@ cmd_serve(int argc, char **argv)
 		}
 		if (inside(out, s.articles) || inside(out, s.opts.templates)) {
 			diag_usage("-o %s: the output folder cannot be inside the "
-			           "folders press serve watches", out);
+			           "folders press serve watches",
+			           out);
 			goto out;
 		}
 		s.out = xstrdup(out);

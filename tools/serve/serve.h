@@ -56,7 +56,7 @@ struct live {
 	size_t nov;
 	struct notice *notes; /* likewise */
 	size_t nnotes;
-	unsigned streams;    /* event streams open */
+	unsigned streams; /* event streams open */
 };
 
 /* The messages about one file, from the last build that read it. */
@@ -111,25 +111,24 @@ struct watch {
 /* The state of the main thread; s->live is the part the HTTP side sees. */
 struct serve {
 	struct build_opts opts;
-	char *articles;  /* opts.articles, without trailing slashes */
-	char **issues;   /* the issue folders asked for by name, or none */
+	char *articles; /* opts.articles, without trailing slashes */
+	char **issues;  /* the issue folders asked for by name, or none */
 	size_t nissues;
-	char **stories;  /* story files asked for, as diag() names them */
+	char **stories; /* story files asked for, as diag() names them */
 	size_t nstories;
-	char *out;       /* the output folder */
-	int own_out;     /* out is ours (mkdtemp), removed on exit */
-	int site_fd;     /* out/site, for the HTTP side */
-	int print_fd;    /* out/print */
-	char *hosts[2];  /* --host as given and as numbers, in the form of a
-	                  * Host header ([::1]) */
-	int any_host;    /* --host is every address: any address answered */
-	int ino;         /* the inotify descriptor */
+	char *out;      /* the output folder */
+	int own_out;    /* out is ours (mkdtemp), removed on exit */
+	int site_fd;    /* out/site, for the HTTP side */
+	int print_fd;   /* out/print */
+	char *hosts[2]; /* --host as given, and in numbers ([::1]) */
+	int any_host;   /* --host is every address: any address answered */
+	int ino;        /* the inotify descriptor */
 	struct watch *w;
 	size_t nw;
-	int full;        /* rebuild everything */
-	char **changed;  /* else these issue folders (names) */
+	int full;       /* rebuild everything */
+	char **changed; /* else these issue folders (names) */
 	size_t nchanged;
-	char *last;      /* the issue file saved last, as diag() names it */
+	char *last;             /* the issue file saved last, as diag() names it */
 	struct msglist msgs;    /* per file, across builds */
 	struct msglist pending; /* from the build under way */
 	struct slugmap *slugs;
