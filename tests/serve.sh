@@ -33,6 +33,8 @@
 #               the cap get 503 with Retry-After; the slots of event
 #               clients that went away are free again within seconds; an
 #               idle connection is closed
+#   withdrawn   an issue folder removed while serving is gone from the
+#               site, the archive, the feed and the sitemap
 #   on disk     no built file holds the reload script
 #   chromium    tests/serve/reload.mjs: the open page reloads by itself;
 #               an SVG with a script, opened on its own, runs none
@@ -512,6 +514,44 @@ else
 				indent "$tmp/idle"
 			fi
 		fi
+	fi
+
+	# ---- withdrawn -----------------------------------------------------
+	# A second issue comes, then goes: nothing of it stays served.
+	cp -R "$tmp/articles/2024-06-11" "$tmp/second"
+	sed -i 's/^date: .*/date: 2024-06-18/; s/^number: .*/number: 2/' \
+	    "$tmp/second/issue.yaml"
+	mv "$tmp/second" "$tmp/articles/2024-06-18"
+	published() {
+		fetch /2024-06-18/huairou.html
+		[ "$code" = 200 ] || return 1
+		fetch /
+		grep -q '2024-06-18/' "$tmp/body"
+	}
+	if wait_for 20000 published; then
+		ok "an issue folder added while serving is served, and in the archive"
+	else
+		notok "an issue folder added while serving is served, and in the archive: $code"
+		indent "$tmp/log" | tail -5
+	fi
+	rm -rf "$tmp/articles/2024-06-18"
+	withdrawn() {
+		for path in /2024-06-18/ /2024-06-18/huairou.html \
+		    /_press/print/2024-06-18/issue.xml; do
+			fetch "$path"
+			[ "$code" = 404 ] || return 1
+		done
+		for path in / /feed.xml /sitemap.xml; do
+			fetch "$path"
+			[ "$code" = 200 ] && ! grep -q '2024-06-18' "$tmp/body" ||
+			    return 1
+		done
+	}
+	if wait_for 20000 withdrawn; then
+		ok "an issue folder removed while serving: gone from the site, archive, feed and sitemap"
+	else
+		notok "an issue folder removed while serving: gone from the site, archive, feed and sitemap"
+		echo "    $path: $code"
 	fi
 fi
 
