@@ -41,6 +41,7 @@ static const struct {
 	{DIAG_WARNING, N_("the front matter and the dateline name different people: %s")}, /* D_BYLINE_DIFFERS */
 	{DIAG_WARNING, N_("character U+%04X removed: a control character or non-character cannot be printed")}, /* D_CONTROL */
 	{DIAG_WARNING, N_("SVG: %s removed: it could run or fetch something")}, /* D_SVG_REMOVED */
+	{DIAG_WARNING, N_("template: xsl:message rendering %s: %s")},  /* D_TEMPLATE_MSG */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, N_("empty file")},                                /* D_EMPTY */

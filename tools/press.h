@@ -147,6 +147,7 @@ enum diag_id {
 	D_BYLINE_DIFFERS,
 	D_CONTROL,
 	D_SVG_REMOVED,
+	D_TEMPLATE_MSG,
 	/* errors */
 	D_READ,
 	D_ENCODING,

@@ -202,6 +202,56 @@ inside(const char *path, yaml_node_t *node, const char *s)
 	return 0;
 }
 
+/* Whether every {name} in an output's path is one its over fills:
+ * {issue} but for the archive, {page} for pages and stories, {slug} for
+ * stories.  Reports the first that is not at its line. */
+static int
+placeholders(const char *path, yaml_node_t *node, const char *to,
+             enum over o)
+{
+	static const char *const names[] = {"{issue}", "{page}", "{slug}"};
+	const enum over least[] = {OVER_LATEST, OVER_PAGE, OVER_STORY};
+	const char *p, *end;
+	char *msg;
+	size_t i;
+
+	for (p = strchr(to, '{'); p != NULL; p = strchr(p + 1, '{')) {
+		end = strchr(p, '}');
+		for (i = 0; i < 3; i++)
+			if (end != NULL &&
+			    strncmp(p, names[i], (size_t)(end - p + 1)) == 0 &&
+			    strlen(names[i]) == (size_t)(end - p + 1))
+				break;
+		if (i < 3 && o >= least[i] && !(i == 0 && o == OVER_ARCHIVE))
+			continue;
+		msg = i < 3 ?
+		    xasprintf("%s cannot be filled in for over: %s", names[i],
+		              over_names[o]) :
+		    xasprintf("unknown placeholder in '%s': {issue}, {page} and "
+		              "{slug} are filled in", to);
+		diag(path, fm_line(node, 0), fm_col(node), D_TEMPLATE, msg);
+		free(msg);
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether an output's stylesheet is there; reports it at its line. */
+static int
+sheet_exists(const char *path, yaml_node_t *node, const char *sheet)
+{
+	char *file = xasprintf("%s/%s", templates, sheet), *msg;
+	int ok = access(file, R_OK) == 0;
+
+	if (!ok) {
+		msg = xasprintf("no stylesheet %s", file);
+		diag(path, fm_line(node, 0), fm_col(node), D_TEMPLATE, msg);
+		free(msg);
+	}
+	free(file);
+	return ok;
+}
+
 int
 render_load(const char *dir, const char *encoding)
 {
@@ -260,6 +310,11 @@ render_load(const char *dir, const char *encoding)
 		if (o == OVER_MAX) {
 			diag(path, fm_line(e, 0), fm_col(e), D_TEMPLATE,
 			     "'over' must be archive, latest, issue, page or story");
+			ok = 0;
+			continue;
+		}
+		if (!placeholders(path, fm_get(&doc, e, "path", NULL), to, o) ||
+		    !sheet_exists(path, fm_get(&doc, e, "sheet", NULL), sheet)) {
 			ok = 0;
 			continue;
 		}
@@ -378,6 +433,7 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 	const char *values[] = {root, issue, page, slug};
 	xmlDocPtr res;
 	xmlChar *mem = NULL;
+	char *path, *p, *nl;
 	int len = 0, ok = 0, i, n = 0;
 
 	if (xsl == NULL)
@@ -389,21 +445,37 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 			n++;
 		}
 	params[2 * n] = NULL;
+	errors.len = 0;
+	errors.data[0] = '\0';
 	current = o;
 	res = xsltApplyStylesheet(xsl, doc, params);
 	current = NULL;
 	for (i = 0; i < n; i++)
 		free(owned[i]);
+	path = xasprintf("%s/%s", templates, o->sheet);
 	if (res == NULL || xsltSaveResultToString(&mem, &len, res, xsl) != 0) {
-		char *path = xasprintf("%s/%s", templates, o->sheet);
-
 		report(path, "the stylesheet failed");
-		free(path);
-	} else if (print_encoding != NULL && strncmp(o->path, "print/", 6) == 0)
+		goto out;
+	}
+	/* What xsl:message said of a rendering that went well: a warning on
+	 * this sheet and this output, now, not kept for another's failure. */
+	for (p = errors.data; *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl = '\0';
+		if (*p != '\0')
+			diag(path, 0, 0, D_TEMPLATE_MSG, file, p);
+		if (nl == NULL)
+			break;
+	}
+	errors.len = 0;
+	errors.data[0] = '\0';
+	if (print_encoding != NULL && strncmp(o->path, "print/", 6) == 0)
 		ok = out_write_encoded(file, (const char *)mem, (size_t)len,
 		                       print_encoding);
 	else
 		ok = out_write(file, mem ? (const char *)mem : "", (size_t)len);
+out:
+	free(path);
 	xmlFree(mem);
 	xmlFreeDoc(res);
 	return ok;
