@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   page.xsl: one page (版) of an issue, page-{no}.html, laid out like the
-  printed page (EDITORIAL.md, "Anatomy of a page").
+  printed page (templates/README.md, "Conventions").
 
   Input: the issue document.
   Params
