@@ -19,11 +19,11 @@ notok() { echo "FAIL $1"; }
 cp -r templates "$t/t"
 sed -i 's#sheet: print/nitf.xsl#sheet: print/nosuch.xsl#' "$t/t/outputs.yaml"
 "$PRESS" build -t "$t/t" -o "$t/out1" >/dev/null 2>"$t/err"
-if grep -q "^press: $t/t/print/nosuch.xsl: error: template: No such file or directory\$" "$t/err" &&
+if grep -q "^press: $t/t/outputs.yaml:[0-9]*:[0-9]*: error: template: no stylesheet $t/t/print/nosuch.xsl\$" "$t/err" &&
     ! grep -q 'cannot parse' "$t/err"; then
-	ok "a missing stylesheet is no such file"
+	ok "a missing stylesheet is named at its line in outputs.yaml"
 else
-	notok "a missing stylesheet is no such file"
+	notok "a missing stylesheet is named at its line in outputs.yaml"
 	sed 's/^/    /' "$t/err" | head -5
 fi
 
