@@ -857,17 +857,6 @@ empty_dir(const char *dir)
 	return empty;
 }
 
-static int
-is_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	return s != NULL && strlen(s) == 10 &&
-	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31;
-}
-
 /* Whether a story of pages 0 … last has the slug s. */
 static int
 slug_taken(const struct ipage *pg, size_t last, const char *s)
@@ -929,13 +918,13 @@ cmd_import(int argc, char **argv)
 		diag_usage("import takes one or more page files");
 		return 2;
 	}
-	if (date != NULL && !is_date(date)) {
+	if (date != NULL && !validate_date(date)) {
 		diag_usage("--date takes a date like 2024-06-11");
 		return 2;
 	}
 	base = dir ? strrchr(dir, '/') : NULL;
 	base = base ? base + 1 : dir;
-	if (date == NULL && is_date(base))
+	if (date == NULL && validate_date(base))
 		date = base;
 	if (date == NULL) {
 		diag_usage("import needs --date, or an -o folder named by "

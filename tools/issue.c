@@ -234,17 +234,6 @@ weekday(const char *date)
 }
 
 static int
-is_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	return s != NULL && strlen(s) == 10 &&
-	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31;
-}
-
-static int
 is_issue_id(const char *s)
 {
 	const char *p;
@@ -645,8 +634,8 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	unknown_keys(&is.y, root, known);
 	/* The date defaults to the folder's name when that is a date. */
 	dv = fm_get(&is.y.doc, root, "date", NULL);
-	date = dv ? fm_scalar(dv) : is_date(is.id) ? is.id : NULL;
-	if (!is_date(date)) {
+	date = dv ? fm_scalar(dv) : validate_date(is.id) ? is.id : NULL;
+	if (!validate_date(date)) {
 		if (dv != NULL)
 			wrong(&is.y, dv, "date", _("a date like 2024-06-11"));
 		else

@@ -372,6 +372,8 @@ int body_parse_byline(const char *s, size_t n, struct contributor **out,
 void validate_story(struct story *st);
 /* Whether an image path stays inside the story's folder. */
 int validate_relpath(const char *);
+/* Whether s is a real calendar date written YYYY-MM-DD (NULL: no). */
+int validate_date(const char *);
 /* Whether file, symbolic links followed, lies inside folder dir. */
 int within(const char *file, const char *dir);
 

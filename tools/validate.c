@@ -85,12 +85,14 @@ trimmed(const char *s)
 	return xstrndup(s, n);
 }
 
-static int
-is_date(const char *s)
+int
+validate_date(const char *s)
 {
 	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int i, y, m, d;
 
+	if (s == NULL)
+		return 0;
 	for (i = 0; i < 10; i++)
 		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
 			return 0;
@@ -180,7 +182,7 @@ take(struct story *st, enum key k, yaml_node_t *v, int byline_from_body)
 		}
 		break;
 	case K_DATE:
-		if (!is_date(s))
+		if (!validate_date(s))
 			goto wrong;
 		free(st->date);
 		st->date = xstrdup(s);
