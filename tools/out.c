@@ -76,10 +76,40 @@ same(const char *path, const void *data, size_t len)
 	return equal && len == 0;
 }
 
+/*
+ * Makes the folder of path and a temporary file in it (.press.XXXXXX),
+ * open for writing, whose name goes to *tmp for the caller to free.
+ * Returns the descriptor, or -1 (and *tmp NULL) after a message.
+ */
+static int
+temp_beside(const char *path, char **tmp)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	*tmp = NULL;
+	if (slash != NULL) {
+		*slash = '\0';
+		if (!out_mkdirs(dir)) {
+			free(dir);
+			return -1;
+		}
+		*tmp = xasprintf("%s/.press.XXXXXX", dir);
+	} else
+		*tmp = xstrdup(".press.XXXXXX");
+	free(dir);
+	if ((fd = mkstemp(*tmp)) < 0) {
+		diag(path, 0, 0, D_WRITE, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
 int
 out_write(const char *path, const void *data, size_t len)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
+	char *tmp;
 	const char *p = data;
 	ssize_t n;
 	int fd, ok = 0;
@@ -87,25 +117,10 @@ out_write(const char *path, const void *data, size_t len)
 	/* A file whose content did not change is left as it is: its time
 	 * stays, and whoever watches it sees no change. */
 	recorded(path);
-	if (same(path, data, len)) {
-		free(dir);
+	if (same(path, data, len))
 		return 1;
-	}
-	if (slash != NULL) {
-		*slash = '\0';
-		if (!out_mkdirs(dir)) {
-			free(dir);
-			return 0;
-		}
-		tmp = xasprintf("%s/.press.XXXXXX", dir);
-	} else
-		tmp = xstrdup(".press.XXXXXX");
-	free(dir);
-	if ((fd = mkstemp(tmp)) < 0) {
-		diag(path, 0, 0, D_WRITE, strerror(errno));
-		free(tmp);
+	if ((fd = temp_beside(path, &tmp)) < 0)
 		return 0;
-	}
 	while (len > 0) {
 		if ((n = write(fd, p, len)) < 0) {
 			if (errno == EINTR)
@@ -267,7 +282,7 @@ same_fd(const char *path, int fd, off_t size)
 int
 out_copy_fd(int fd, const char *from, const char *to, long long max)
 {
-	char *dir = xstrdup(to), *slash = strrchr(dir, '/'), *tmp;
+	char *tmp;
 	char chunk[65536];
 	struct stat sb;
 	long long total = 0;
@@ -277,25 +292,10 @@ out_copy_fd(int fd, const char *from, const char *to, long long max)
 
 	/* A file read in a stream, never whole: a photo may be large. */
 	recorded(to);
-	if (fstat(fd, &sb) == 0 && same_fd(to, fd, sb.st_size)) {
-		free(dir);
+	if (fstat(fd, &sb) == 0 && same_fd(to, fd, sb.st_size))
 		return 1;
-	}
-	if (slash != NULL) {
-		*slash = '\0';
-		if (!out_mkdirs(dir)) {
-			free(dir);
-			return 0;
-		}
-		tmp = xasprintf("%s/.press.XXXXXX", dir);
-	} else
-		tmp = xstrdup(".press.XXXXXX");
-	free(dir);
-	if ((out = mkstemp(tmp)) < 0) {
-		diag(to, 0, 0, D_WRITE, strerror(errno));
-		free(tmp);
+	if ((out = temp_beside(to, &tmp)) < 0)
 		return 0;
-	}
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
