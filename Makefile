@@ -37,7 +37,9 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
 PROOF    = tools/proof/house.c tools/proof/seg.c tools/proof/collect.c \
            tools/proof/rules-punct.c tools/proof/rules-words.c \
            tools/proof/rules-form.c tools/proof/fix.c tools/proof/run.c
-OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o)
+# The byline roles' table, made from templates/words.xml (press.h).
+GEN      = out/gen/roles.c
+OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o) $(OUT)/obj/gen/roles.o
 PRESS    = $(OUT)/bin/press
 
 DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine libcmark-gfm-dev \
@@ -56,6 +58,14 @@ $(PRESS): $(OBJS) $(OUT)/obj/main.o
 $(OUT)/obj/%.o: tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(GEN): templates/words.xml tools/roles.xsl
+	@mkdir -p $(@D)
+	xsltproc -o $@ tools/roles.xsl templates/words.xml
+
+$(OUT)/obj/gen/roles.o: $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itools -c -o $@ $<
 
 out/locale/%/LC_MESSAGES/press.mo: po/%.po
 	@mkdir -p $(@D)
@@ -83,10 +93,11 @@ check: $(PRESS) $(MOS) $(OUT)/bin/unit out/bin/gencorpus
 FUZZTIME ?= 60
 FUZZ      = out/fuzz/press-fuzz
 
-$(FUZZ): $(SRCS) tools/fuzz.c tools/press.h tools/proof/proof.h
+$(FUZZ): $(SRCS) $(GEN) tools/fuzz.c tools/press.h tools/proof/proof.h
 	@mkdir -p $(@D)
 	clang -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-	    $(shell pkg-config --cflags $(PKGS)) -o $@ $(SRCS) tools/fuzz.c $(LDLIBS)
+	    -Itools $(shell pkg-config --cflags $(PKGS)) -o $@ $(SRCS) $(GEN) \
+	    tools/fuzz.c $(LDLIBS)
 
 fuzz: $(FUZZ)
 	mkdir -p out/fuzz/corpus out/fuzz/crashes

@@ -14,10 +14,12 @@
                          or the root <story> of a preview
     variable words       templates/words.xml, the words printed around
                          the copy
-    named template "role-label"  a contributor's role as printed (记者),
-                         from words.xml; param role, default @role
+    named template "role-label"  a contributor's role as printed: the
+                         label the copy wrote (@label, 见习记者) or the
+                         role's from words.xml (记者); param role,
+                         default @role
     mode "byline" (contributor)  a byline as printed, 记者 崔欣 通讯员
-                         宋雅欣: each role's label once before a run of
+                         宋雅欣: each label once before a run of
                          names of that role, ASCII spaces between
 -->
 <xsl:stylesheet version="1.0"
@@ -38,6 +40,7 @@
     <xsl:param name="role" select="@role"/>
     <xsl:variable name="label" select="$words/role[@name = $role]"/>
     <xsl:choose>
+      <xsl:when test="@label and $role = @role"><xsl:value-of select="@label"/></xsl:when>
       <xsl:when test="$label"><xsl:value-of select="$label"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$role"/></xsl:otherwise>
     </xsl:choose>
@@ -47,7 +50,8 @@
     <xsl:if test="position() &gt; 1">
       <xsl:text> </xsl:text>
     </xsl:if>
-    <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role)">
+    <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role and
+                      string(preceding-sibling::contributor[1]/@label) = string(@label))">
       <xsl:call-template name="role-label"/>
       <xsl:text> </xsl:text>
     </xsl:if>

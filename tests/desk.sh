@@ -19,6 +19,14 @@
 #                 (whether or not that locale is installed), C.UTF-8
 #                 English; every message of po/zh_CN.po is translated and
 #                 every message id of the sources is in it
+#   bylines       one table of byline roles (templates/words.xml, which
+#                 the C is built from): no label is written in the C;
+#                 the body's dateline with half-width brackets, blanks
+#                 or a label such as 见习记者 is taken off the copy, so
+#                 that web, story XML, NITF and ICML carry one dateline
+#                 and every name; header and body that agree say nothing,
+#                 that disagree name who differs, in English and Chinese;
+#                 --fix writes datelines and credits in the house form
 #   install       make install DESTDIR=… PREFIX=… puts the program, the
 #                 manual, the catalogue and the templates in place, and
 #                 the installed press works in a project without
@@ -230,3 +238,83 @@ if [ "$got" = "0 2 / 0 2" ] && [ "$status" -eq 0 ] &&
 else
 	notok "totals: press check articles checks every issue, warnings only: exit 0 ($got, exit $status)" "$d/check"
 fi
+
+# ---- bylines ---------------------------------------------------------------
+# No role label in the C: press.h's table is made from words.xml.
+grep -n '"[^"]*\(记者\|通讯员\|实习生\|作者\)"' tools/*.c tools/*/*.c >"$d/labels"
+if [ ! -s "$d/labels" ] && grep -q '见习记者' templates/words.xml; then
+	ok "bylines: the role labels are written in templates/words.xml, not in the C"
+else
+	notok "bylines: the role labels are written in templates/words.xml, not in the C" "$d/labels"
+fi
+b=$d/by
+mkdir -p "$b/articles/2024-03-01"
+printf 'name: 测试报\nurl: https://example.org/\n' >"$b/articles/paper.yaml"
+printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: [halfwidth.md, spaces.md, roles.md, xinhua.md]\n' \
+    >"$b/articles/2024-03-01/issue.yaml"
+for s in halfwidth spaces roles xinhua; do
+	cp "tests/dateline/$s.md" "$b/articles/2024-03-01/"
+done
+(cd "$b" && "$PRESS" build) >/dev/null 2>"$b/err"
+: >"$b/bad"
+for s in halfwidth spaces roles xinhua; do
+	for f in "site/2024-03-01/$s.html" "print/2024-03-01/$s.xml" \
+	    "print/2024-03-01/$s.nitf.xml" "print/2024-03-01/$s.icml"; do
+		n=$(grep -o '本报讯\|新华社北京' "$b/out/$f" | wc -l)
+		[ "$n" -eq 1 ] || [ "${f%.nitf.xml}" != "$f" ] ||
+		    echo "$f: the dateline $n times" >>"$b/bad"
+		grep -q '连日来' "$b/out/$f" || [ "${f%.html}" = "$f" ] ||
+		    echo "$f: no copy" >>"$b/bad"
+	done
+done
+for f in site/2024-03-01/roles.html print/2024-03-01/roles.nitf.xml \
+    print/2024-03-01/roles.icml; do
+	for w in '见习记者</[a-z]*> 张三\|见习记者 张三' '特约通讯员</[a-z]*> 李四\|特约通讯员 李四' 赵五; do
+		grep -q "$w" "$b/out/$f" || echo "$f: no $w" >>"$b/bad"
+	done
+done
+grep -q '<contributor role="reporter" label="新华社记者">王路曼</contributor>' \
+    "$b/out/print/2024-03-01/xinhua.xml" || echo "xinhua.xml: no 新华社记者" >>"$b/bad"
+if [ ! -s "$b/bad" ]; then
+	ok "bylines: web, story XML, NITF and ICML carry one dateline and every name"
+else
+	notok "bylines: web, story XML, NITF and ICML carry one dateline and every name" "$b/bad"
+fi
+# Header and body: agreeing, silent; differing, the names, in both languages.
+for l in C zh_CN; do
+	LC_ALL=$l.UTF-8 "$PRESS" check -a "$b/articles" tests/dateline/agree.md \
+	    tests/dateline/differ.md >"$b/out.$l" 2>&1
+done
+if ! grep -q '^press: tests/dateline/agree.md' "$b/out.C" "$b/out.zh_CN" &&
+    grep -q '^press: tests/dateline/differ.md:4:1: warning: the front matter and the dateline name different people: 王路曼 in the front matter, 张晶 in the dateline; the dateline.s is used$' "$b/out.C" &&
+    grep -q '^press: tests/dateline/differ.md:4:1: 警告: 文件头与电头署名不一致：文件头为 王路曼，电头为 张晶；采用电头的署名$' "$b/out.zh_CN"; then
+	ok "bylines: header and body that agree say nothing; that differ name who, in English and Chinese"
+else
+	notok "bylines: header and body that agree say nothing; that differ name who, in English and Chinese" "$b/out.C" "$b/out.zh_CN"
+fi
+# --fix: the house form of datelines and credits, then nothing to say.
+mkdir -p "$b/fix"
+for s in halfwidth spaces credits; do
+	cp "tests/dateline/$s.md" "$b/fix/"
+done
+for l in C zh_CN; do
+	rm -f "$b/fix"/*.md
+	for s in halfwidth spaces credits; do
+		cp "tests/dateline/$s.md" "$b/fix/"
+	done
+	(cd "$b/fix" && LC_ALL=$l.UTF-8 "$PRESS" check -a "$b/articles" --fix \
+	    halfwidth.md spaces.md credits.md) >"$b/fix.$l" 2>&1
+	(cd "$b/fix" && LC_ALL=$l.UTF-8 "$PRESS" check -a "$b/articles" \
+	    halfwidth.md spaces.md credits.md) >"$b/again.$l" 2>&1
+	if grep -q '^本报讯（记者 陈思远 通讯员 赵敏）连日来，' "$b/fix/halfwidth.md" &&
+	    grep -q '^本报讯（记者 陈思远）连日来，' "$b/fix/spaces.md" &&
+	    grep -q '^本报记者 孙妍 摄$' "$b/fix/credits.md" &&
+	    [ "$(grep -c '^本报记者 孙妍 摄$' "$b/fix/credits.md")" -eq 2 ] &&
+	    grep -q '^张三 摄影报道$' "$b/fix/credits.md" &&
+	    ! grep -q '^press: [a-z]*\.md' "$b/again.$l"; then
+		ok "bylines: --fix writes the house form of datelines and credits ($l.UTF-8)"
+	else
+		notok "bylines: --fix writes the house form of datelines and credits ($l.UTF-8)" \
+		    "$b/fix.$l" "$b/again.$l"
+	fi
+done

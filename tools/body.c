@@ -40,14 +40,6 @@ const char *const role_names[ROLE_MAX] = {
 	"author",        /* ROLE_AUTHOR */
 };
 
-const char *const role_labels[ROLE_MAX] = {
-	"记者",   /* ROLE_REPORTER */
-	"通讯员", /* ROLE_CORRESPONDENT */
-	"实习生", /* ROLE_INTERN */
-	"摄影",   /* ROLE_PHOTOGRAPHER */
-	"作者",   /* ROLE_AUTHOR */
-};
-
 static int
 is_punct(uint32_t c)
 {
@@ -278,28 +270,18 @@ separator(const char *s, size_t n)
 	return 0;
 }
 
-/* The role a byline label names, or ROLE_MAX. */
-static enum role
-role_of(const char *s, size_t n, size_t *len)
+size_t
+role_at(const char *s, size_t n, enum role *role)
 {
-	static const struct {
-		const char *label;
-		enum role role;
-	} labels[] = {
-		{"本报记者", ROLE_REPORTER},      {"本报通讯员", ROLE_CORRESPONDENT},
-		{"本报实习生", ROLE_INTERN},      {"特约记者", ROLE_REPORTER},
-		{"记者", ROLE_REPORTER},          {"通讯员", ROLE_CORRESPONDENT},
-		{"实习生", ROLE_INTERN},          {"摄影", ROLE_PHOTOGRAPHER},
-		{"作者", ROLE_AUTHOR},
-	};
-	size_t i;
+	size_t i, k, best = 0;
 
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (starts(s, n, labels[i].label)) {
-			*len = strlen(labels[i].label);
-			return labels[i].role;
+	for (i = 0; role_table[i].label != NULL; i++)
+		if ((k = strlen(role_table[i].label)) > best &&
+		    starts(s, n, role_table[i].label)) {
+			best = k;
+			*role = role_table[i].role;
 		}
-	return ROLE_MAX;
+	return best;
 }
 
 /* Whether s (n bytes) can be a person's name: 1 to 10 Han characters or
@@ -328,14 +310,19 @@ body_parse_byline(const char *s, size_t n, struct contributor **out,
 	size_t i = 0, k, start, len;
 	struct contributor *by = NULL;
 	size_t nby = 0;
+	char *label = NULL;
 
 	while (i < n) {
 		if ((k = separator(s + i, n - i)) > 0) {
 			i += k;
 			continue;
 		}
-		if ((r = role_of(s + i, n - i, &len)) != ROLE_MAX) {
+		if ((len = role_at(s + i, n - i, &r)) > 0) {
 			role = r;
+			free(label);
+			label = strlen(role_labels[r]) == len &&
+			        starts(s + i, n - i, role_labels[r]) ?
+			    NULL : xstrndup(s + i, len);
 			i += len;
 			continue;
 		}
@@ -345,30 +332,54 @@ body_parse_byline(const char *s, size_t n, struct contributor **out,
 			goto fail;
 		by = xrealloc(by, (nby + 1) * sizeof(*by));
 		by[nby].role = role;
+		by[nby].label = label ? xstrdup(label) : NULL;
 		by[nby++].name = xstrndup(s + start, i - start);
 	}
 	if (nby == 0)
 		goto fail;
+	free(label);
 	*out = by;
 	*nout = nby;
 	return 1;
 fail:
-	for (i = 0; i < nby; i++)
+	free(label);
+	for (i = 0; i < nby; i++) {
 		free(by[i].name);
+		free(by[i].label);
+	}
 	free(by);
 	return 0;
 }
 
+/* Blanks at s (spaces, tabs, U+3000): their length. */
+static size_t
+blanks(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n)
+		if (s[i] == ' ' || s[i] == '\t')
+			i++;
+		else if (starts(s + i, n - i, "\xE3\x80\x80"))
+			i += 3;
+		else
+			break;
+	return i;
+}
+
 /*
  * Matches a dateline (本报讯, 本报北京6月7日电, 新华社…电) and an optional
- * byline in （） at the start of s.  Returns the bytes it covers, with the
+ * byline in brackets at the start of s.  Reporters' slips are read as
+ * what they mean: half-width brackets and blanks around them
+ * (本报讯 (记者 陈思远) 连日来); the proofreading rule 8 names them and
+ * --fix writes the house form.  Returns the bytes it covers, with the
  * blanks after it, and fills st->dateline and st->by; 0 if none.
  */
 static size_t
 match_dateline(struct story *st, const char *s, size_t n)
 {
-	size_t i = 0, k, word, close;
-	uint32_t cp;
+	size_t i = 0, k, word, close, open;
+	uint32_t cp = 0;
 	const char *p;
 
 	while (i < n && i < 60) {
@@ -382,21 +393,24 @@ match_dateline(struct story *st, const char *s, size_t n)
 	      starts(s, word, "据") || starts(s, word, "中新社")) ||
 	    !(ends(s, word, "讯") || ends(s, word, "电")))
 		return 0;
-	if (starts(s + i, n - i, "（")) {
-		p = s + i + 3;
+	i += blanks(s + i, n - i);
+	open = starts(s + i, n - i, "（") ? 3 : starts(s + i, n - i, "(") ? 1 : 0;
+	if (open > 0) {
+		p = s + i + open;
 		for (close = 0; p + close < s + n && close < 120; close++)
-			if (starts(p + close, (size_t)(s + n - p - close), "）"))
+			if (starts(p + close, (size_t)(s + n - p - close), "）") ||
+			    p[close] == ')')
 				break;
-		if (p + close >= s + n || close >= 120 ||
-		    !body_parse_byline(p, close, &st->by, &st->nby))
+		if (p + close >= s + n || close >= 120)
 			return 0;
-		i += 3 + close + 3;
-	} else if (i < n && !u_is_space(cp))
+		k = blanks(p, close);
+		if (!body_parse_byline(p + k, close - k, &st->by, &st->nby))
+			return 0;
+		i += open + close + (p[close] == ')' ? 1 : 3);
+	} else if (i == word && i < n && !u_is_space(cp))
 		return 0;
 	st->dateline = xstrndup(s, word);
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
+	return i + blanks(s + i, n - i);
 }
 
 /* Takes the dateline and byline off the first paragraph. */
@@ -458,7 +472,8 @@ static cmark_node *
 credit(const char *s)
 {
 	static const char *const suffixes[] = {"摄影报道", "摄影", "供图", "摄"};
-	size_t n = strlen(s), end = n, i, k, start, len, nnames = 0;
+	size_t n = strlen(s), end = n, i, k, start, nnames = 0;
+	enum role role;
 	cmark_node *para, *node, *text;
 	struct buf words = {0};
 	char *name;
@@ -472,8 +487,7 @@ credit(const char *s)
 		return NULL;
 	end -= strlen(suffixes[i]);
 	i = 0;
-	if (role_of(s, end, &len) != ROLE_MAX || starts(s, end, "新华社记者"))
-		i = starts(s, end, "新华社记者") ? strlen("新华社记者") : len;
+	i = role_at(s, end, &role);
 
 	para = cmark_node_new(CMARK_NODE_PARAGRAPH);
 	buf_add(&words, s, i);

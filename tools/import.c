@@ -135,6 +135,7 @@ credit_at(const char *s, size_t n)
 	static const char *const suffixes[] = {"摄影报道", "摄影", "供图", "摄"};
 	size_t i, start = 0, k;
 	uint32_t cp;
+	enum role role;
 
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
 		if (ends(s, n, suffixes[i]))
@@ -151,8 +152,7 @@ credit_at(const char *s, size_t n)
 		return n;
 	/* A credit names someone: a label or a name, then a space. */
 	if (memchr(s + start, ' ', n - start) == NULL &&
-	    !starts(s + start, n - start, "本报记者") &&
-	    !starts(s + start, n - start, "记者"))
+	    role_at(s + start, n - start, &role) == 0)
 		return n;
 	return start;
 }

@@ -297,11 +297,29 @@ enum role {
 	ROLE_MAX
 };
 extern const char *const role_names[ROLE_MAX]; /* "reporter" … */
+
+/*
+ * The byline roles' labels, one table for every stage (validate, story
+ * XML, the word count, proofreading): made from templates/words.xml by
+ * tools/roles.xsl (out/gen/roles.c), the file the stylesheets print them
+ * from.  role_labels holds each role's printed label, role_table every
+ * label a dateline or credit may use (本报记者, 见习记者 …), ending in
+ * {NULL, ROLE_MAX}.
+ */
+struct role_label {
+	const char *label;
+	enum role role;
+};
 extern const char *const role_labels[ROLE_MAX]; /* "记者" … */
+extern const struct role_label role_table[];
+/* The length of the longest label of role_table that s (n bytes) opens
+ * with, its role in *role; 0 when none. */
+size_t role_at(const char *s, size_t n, enum role *role);
 
 struct contributor {
 	enum role role;
 	char *name;
+	char *label; /* as written, when not role_labels[role]; or NULL */
 };
 
 /*

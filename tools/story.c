@@ -198,8 +198,10 @@ story_free(struct story *st)
 	free(st->dateline);
 	free(st->date);
 	free(st->slug);
-	for (i = 0; i < st->nby; i++)
+	for (i = 0; i < st->nby; i++) {
 		free(st->by[i].name);
+		free(st->by[i].label);
+	}
 	free(st->by);
 	free(st);
 }

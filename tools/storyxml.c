@@ -444,29 +444,50 @@ count_node(xmlNodePtr node)
 	return count;
 }
 
-/* The names of a byline and its role labels, once per run of a role:
- * （记者 崔欣 通讯员 宋雅欣） */
+/* The label printed before contributor c's name when it opens a run:
+ * its own (见习记者) or its role's (记者), from role_labels.  The caller
+ * frees it. */
+static char *
+label_of(xmlNodePtr c)
+{
+	xmlChar *own = xmlGetProp(c, X("label")), *role;
+	char *label = NULL;
+	int r;
+
+	if (own != NULL) {
+		label = xstrdup((const char *)own);
+		xmlFree(own);
+		return label;
+	}
+	role = xmlGetProp(c, X("role"));
+	for (r = 0; r < ROLE_MAX && label == NULL; r++)
+		if (xmlStrEqual(role, X(role_names[r])))
+			label = xstrdup(role_labels[r]);
+	xmlFree(role);
+	return label ? label : xstrdup("");
+}
+
+/* The names of a byline and its labels, once per run of one label, as
+ * press.xsl prints them: （记者 崔欣 通讯员 宋雅欣） */
 static unsigned
 count_byline(xmlNodePtr by)
 {
 	xmlNodePtr c;
-	xmlChar *role, *last = NULL, *s;
+	xmlChar *s;
+	char *label, *last = NULL;
 	unsigned count = 0;
-	int r;
 
 	for (c = by->children; c != NULL; c = c->next) {
-		role = xmlGetProp(c, X("role"));
-		if (last == NULL || !xmlStrEqual(role, last))
-			for (r = 0; r < ROLE_MAX; r++)
-				if (xmlStrEqual(role, X(role_names[r])))
-					count += count_chars(role_labels[r]);
-		xmlFree(last);
-		last = role;
+		label = label_of(c);
+		if (last == NULL || strcmp(label, last) != 0)
+			count += count_chars(label);
+		free(last);
+		last = label;
 		s = xmlNodeGetContent(c);
 		count += count_chars((const char *)s);
 		xmlFree(s);
 	}
-	xmlFree(last);
+	free(last);
 	return count;
 }
 
@@ -528,6 +549,8 @@ storyxml_build(const struct story *st, xmlDocPtr doc, unsigned line_chars)
 			by = xmlNewChild(head, NULL, X("byline"), NULL);
 		c = child(by, "contributor", st->by[i].name);
 		xmlNewProp(c, X("role"), X(role_names[st->by[i].role]));
+		if (st->by[i].label != NULL)
+			xmlNewProp(c, X("label"), X(st->by[i].label));
 	}
 	build(xmlNewChild(story, NULL, X("body"), NULL), st->doc);
 	snprintf(num, sizeof(num), "%u", storyxml_chars(story));

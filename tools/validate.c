@@ -130,6 +130,7 @@ add_name(struct story *st, enum role role, const char *name)
 {
 	st->by = xrealloc(st->by, (st->nby + 1) * sizeof(*st->by));
 	st->by[st->nby].role = role;
+	st->by[st->nby].label = NULL;
 	st->by[st->nby++].name = trimmed(name);
 }
 
@@ -223,6 +224,7 @@ take(struct story *st, enum key k, yaml_node_t *v, int byline_from_body)
 			for (i = 0; i < nby; i++) {
 				add_name(st, keys[k].role, by[i].name);
 				free(by[i].name);
+				free(by[i].label);
 			}
 			free(by);
 		} else
@@ -352,10 +354,10 @@ byline_differs(struct story *st, const struct buf *names, int line, int col)
 		}
 	}
 	if (only_head.len > 0 || only_body.len > 0) {
-		msg = xasprintf("%s in the front matter, %s in the dateline; the "
-		                "dateline's is used",
-		                only_head.len ? only_head.data : "nobody else",
-		                only_body.len ? only_body.data : "nobody else");
+		msg = xasprintf(_("%s in the front matter, %s in the dateline; "
+		                  "the dateline's is used"),
+		                only_head.len ? only_head.data : _("nobody else"),
+		                only_body.len ? only_body.data : _("nobody else"));
 		diag(st->src->path, line, col, D_BYLINE_DIFFERS, msg);
 		free(msg);
 	}

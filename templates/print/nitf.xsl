@@ -212,11 +212,13 @@
     </xsl:if>
     <person>
       <function value="{@role}">
-        <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role)">
+        <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role and
+                          string(preceding-sibling::contributor[1]/@label) = string(@label))">
           <xsl:call-template name="role-label"/>
         </xsl:if>
       </function>
-      <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role)">
+      <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role and
+                        string(preceding-sibling::contributor[1]/@label) = string(@label))">
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:value-of select="."/>

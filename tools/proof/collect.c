@@ -163,25 +163,15 @@ file_line(const struct proof *ck, int preline)
 
 /* ---- rules 8 and 18: dateline and credit, read from the source --------- */
 
-static const char *const labels[] = {
-	"本报记者", "本报通讯员", "本报实习生", "本报特约记者", "新华社记者",
-	"特约记者", "特约通讯员", "见习记者", "实习记者", "特约摄影", "记者",
-	"通讯员", "实习生", "摄影", "作者",
-};
-
 static const char *const credit_ends[] = {"摄影报道", "摄影", "供图", "摄"};
 
+/* A byline label at s (本报记者, 见习记者 …): press.h's one table. */
 static size_t
 label_len(const char *s, size_t n)
 {
-	size_t k, len;
+	enum role r;
 
-	for (k = 0; k < NELEM(labels); k++) {
-		len = strlen(labels[k]);
-		if (n >= len && memcmp(s, labels[k], len) == 0)
-			return len;
-	}
-	return 0;
+	return role_at(s, n, &r);
 }
 
 /* A separator of names at s: blanks, U+3000, 、 and the wrong ，, : ： */
@@ -281,13 +271,16 @@ fail:
 	return NULL;
 }
 
-/* A finding on the source: its place and its whole message. */
-static void
+/* A finding on the source: its place and its whole message.  Its one
+ * correction, if any, is in bytes of the file (finding_edit), and --fix
+ * makes it when f->mech is set. */
+static struct finding *
 add_src(struct proof *ck, enum rule r, size_t off, const char *text)
 {
 	struct finding *f = finding_add(ck, r, NOSEG, 0, 0, text);
 
 	f->off = (long)off;
+	return f;
 }
 
 /* Rule 18 on the credit written on line (from 1) of the file. */
@@ -313,8 +306,12 @@ credit_check(struct proof *ck, int line)
 	    (want = house_byline(s, n, 1)) == NULL)
 		return;
 	if (strlen(want) != n || memcmp(want, s, n) != 0) {
+		struct finding *f;
+
 		msg = xasprintf(_("photo credit form: %.*s → %s"), (int)n, s, want);
-		add_src(ck, R_CREDIT, a, msg);
+		f = add_src(ck, R_CREDIT, a, msg);
+		finding_edit(f, a, b, want);
+		f->mech = 1;
 		free(msg);
 	}
 	free(want);
@@ -347,6 +344,87 @@ credit_like(cmark_node *first)
 out:
 	buf_free(&b);
 	return yes;
+}
+
+/*
+ * Whether s (n bytes) is a photo credit standing on its own away from a
+ * photo (本报记者 孙妍 摄, 张三 供图, 本报记者孙妍摄影报道): at most 40
+ * characters in the form house_byline reads, opening with a label or
+ * with a blank before its last word, so that copy ending in 摄
+ * (大家一起拍摄) is never taken for one.
+ */
+static int
+credit_text(const char *s, size_t n)
+{
+	char *house;
+	size_t k, end;
+	enum role r;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (u8_count(s, n) > 40 || (house = house_byline(s, n, 1)) == NULL)
+		return 0;
+	free(house);
+	if (role_at(s, n, &r) > 0)
+		return 1;
+	end = n;
+	if (ends_with(s, end, "。"))
+		end -= strlen("。");
+	for (k = 0; k < NELEM(credit_ends); k++)
+		if (ends_with(s, end, credit_ends[k])) {
+			end -= strlen(credit_ends[k]);
+			break;
+		}
+	return end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t');
+}
+
+/* The same of the plain text nodes from first to the end. */
+static int
+credit_alone(cmark_node *first)
+{
+	struct buf b = {0};
+	cmark_node *n;
+	int yes = 0;
+
+	buf_add(&b, "", 0);
+	for (n = first; n != NULL; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_TEXT)
+			goto out;
+		buf_adds(&b, cmark_node_get_literal(n));
+	}
+	yes = first != NULL && credit_text(b.data, b.len);
+out:
+	buf_free(&b);
+	return yes;
+}
+
+/*
+ * A credit on the last line of a paragraph of several lines (body.c has
+ * joined them): judged by rule 18 from the source, and its characters
+ * left out of the copy the other rules read.
+ */
+static void
+credit_last_line(struct proof *ck, size_t si, cmark_node *para)
+{
+	int first = cmark_node_get_start_line(para);
+	int line = cmark_node_get_end_line(para);
+	size_t a, b, i;
+
+	if (line <= first)
+		return;
+	line = file_line(ck, line);
+	if (line < 1 || (size_t)line > ck->f.nlines)
+		return;
+	a = ck->f.lines[line - 1];
+	for (b = a; b < ck->f.len && ck->f.text[b] != '\n'; b++)
+		continue;
+	if (!credit_text(ck->f.text + a, b - a))
+		return;
+	credit_check(ck, line);
+	for (i = 0; i < ck->segs[si].n; i++)
+		if (ck->segs[si].c[i].src >= (long)a &&
+		    ck->segs[si].c[i].src < (long)b)
+			ck->segs[si].c[i].kind = C_SKIP;
 }
 
 /* A figure: its caption is a segment; its credit is read from the
@@ -426,7 +504,7 @@ blocks(struct proof *ck, cmark_node *parent, int top)
 				after_figure = 0;
 				break;
 			}
-			if (after_figure && credit_like(c)) {
+			if ((after_figure && credit_like(c)) || credit_alone(c)) {
 				credit_check(ck, file_line(ck,
 				    cmark_node_get_start_line(n)));
 				last = NOSEG;
@@ -443,6 +521,7 @@ blocks(struct proof *ck, cmark_node *parent, int top)
 				ck->segs[last].next = si;
 			}
 			inlines(ck, si, c);
+			credit_last_line(ck, si, n);
 			last = top ? si : NOSEG;
 			after_figure = 0;
 			break;
@@ -505,7 +584,7 @@ dateline_check(struct proof *ck)
 	static const char *const firsts[] = {"本报", "新华社", "中新社", "据"};
 	const struct file *f = &ck->f;
 	size_t off = ck->premap[0] < 0 ? 0 : (size_t)ck->premap[0], end, i, k;
-	size_t word, open, close, *orig, si;
+	size_t word, open, close, tail, *orig, si;
 	struct buf clean = {0}, want = {0};
 	uint32_t cp;
 	char *canon = NULL, *msg;
@@ -564,11 +643,29 @@ dateline_check(struct proof *ck)
 	buf_adds(&want, "（");
 	buf_adds(&want, canon);
 	buf_adds(&want, "）");
+	/* Blanks between the dateline and the copy are not printed either
+	 * (body.c): the house form has none.  The message shows the
+	 * character after them, so that they can be seen. */
+	for (tail = close; tail < clean.len && (clean.data[tail] == ' ' ||
+	     strncmp(clean.data + tail, "\xE3\x80\x80", 3) == 0);)
+		tail += clean.data[tail] == ' ' ? 1 : 3;
+	if (tail > close && tail < clean.len) {
+		k = u8_next(clean.data + tail, clean.len - tail, &cp);
+		buf_add(&want, clean.data + tail, k);
+		close = tail + k;
+	}
 	if (house.level[R_DATELINE] != DIAG_OK &&
 	    (want.len != close || memcmp(want.data, clean.data, close) != 0)) {
+		struct finding *fd;
+
 		msg = xasprintf(_("dateline form: %.*s → %s"), (int)close, clean.data,
 		                want.data);
-		add_src(ck, R_DATELINE, orig[0], msg);
+		fd = add_src(ck, R_DATELINE, orig[0], msg);
+		/* --fix rewrites it where no emphasis mark stands inside. */
+		if (orig[close] - orig[0] == close) {
+			finding_edit(fd, orig[0], orig[close], want.data);
+			fd->mech = 1;
+		}
 		free(msg);
 	}
 	/* What body.c left of it in the paragraph is rule 8's alone. */

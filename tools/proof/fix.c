@@ -56,8 +56,9 @@ by_start(const void *x, const void *y)
 static int
 fixable(const struct finding *f)
 {
-	return f->mech && f->seg != NOSEG && rule_table[f->rule].fixes &&
-	       house.level[f->rule] != DIAG_OK && f->ne > 0;
+	return f->mech && rule_table[f->rule].fixes &&
+	       house.level[f->rule] != DIAG_OK && f->ne > 0 &&
+	       (f->seg != NOSEG || f->ne == 1);
 }
 
 static char *
@@ -77,7 +78,14 @@ fixed_text(const struct proof *ck, const char *use, size_t *len, unsigned *n)
 			continue;
 		first = nsp;
 		for (ok = 1, k = 0; ok && k < f->ne; k++) {
-			ok = edit_span(&ck->segs[f->seg], &f->e[k], &one);
+			if (f->seg == NOSEG) {
+				/* A finding on the source (rules 8 and 18):
+				 * its edit is in bytes of the file. */
+				one.a = (long)f->e[k].start;
+				one.b = (long)f->e[k].end;
+				one.repl = f->e[k].repl;
+			} else
+				ok = edit_span(&ck->segs[f->seg], &f->e[k], &one);
 			for (j = 0; ok && j < nsp; j++)
 				ok = one.b <= sp[j].a || one.a >= sp[j].b;
 			if (ok) {

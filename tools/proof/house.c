@@ -25,7 +25,7 @@ const struct rule_info rule_table[R_MAX] = {
 	 "6: garbled or invisible characters"}, /* R_GARBLED */
 	{"para-split", DIAG_WARNING, IN(P_BODY), 0,
 	 "7: a paragraph split by a column break"}, /* R_SPLIT */
-	{"dateline-form", DIAG_ERROR, 0, 0,
+	{"dateline-form", DIAG_ERROR, 0, 1,
 	 "8: the dateline reads 本报讯（记者 张晶）"}, /* R_DATELINE */
 	{"punct-ellipsis", DIAG_ERROR, COPY, 1,
 	 "9: the ellipsis is …… and no 等 follows it"}, /* R_ELLIPSIS */
@@ -45,7 +45,7 @@ const struct rule_info rule_table[R_MAX] = {
 	 "16: 《》 is for works, not activities, meetings or contests"}, /* R_BOOKTITLE */
 	{"head-stop", DIAG_ERROR, IN(P_HEAD) | IN(P_CAPTION), 0,
 	 "17: no full stop ending a headline, kicker, subtitle or short caption"}, /* R_HEAD_STOP */
-	{"credit-form", DIAG_ERROR, 0, 0,
+	{"credit-form", DIAG_ERROR, 0, 1,
 	 "18: the photo credit reads 本报记者 孙妍 摄影报道"}, /* R_CREDIT */
 	{"number-form", DIAG_ERROR, COPY, 0,
 	 "19: numbers as GB/T 15835 writes them"}, /* R_NUMBER */
