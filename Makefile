@@ -42,7 +42,7 @@ GEN      = out/gen/roles.c
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o) $(OUT)/obj/gen/roles.o
 PRESS    = $(OUT)/bin/press
 
-DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine libcmark-gfm-dev \
+DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine cmark-gfm libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev \
            libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check \
            libmicrohttpd-dev wrk gettext locales
@@ -110,7 +110,8 @@ out/bin/gencorpus: tools/gencorpus.c
 	@mkdir -p $(@D)
 	$(CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
 
-# press against Hugo on generated corpora of 1,000 and 10,000 stories.
+# press against Hugo on a generated corpus of 10,000 stories, and how press
+# scales (BENCH_SIZES="10000 50000" for more; tools/bench.sh says what).
 bench: $(PRESS) out/bin/gencorpus
 	sh tools/bench.sh
 

@@ -1,8 +1,6 @@
 #!/bin/sh
 # make bench: the save-to-reload latency of press serve, then press
-# against Hugo on the same generated corpus, at N = 1,000 and 10,000
-# stories (BENCH_SIZES to change; empty for the latency alone), in one
-# run.
+# against Hugo on the same generated corpus, then how press scales.
 #
 # press serve on a copy of the sample: BENCH_SAVES saves (20) of a story,
 # each timed from the write to the reload event on an open event stream
@@ -10,40 +8,57 @@
 # word saved (what the reloaded page shows); median and worst, in ms,
 # polled every 5 ms.
 #
-# For each size: a full build, a no-op rebuild, a rebuild after one story
-# changed, a rebuild after one template changed, peak memory, and
-# `press preview` of one story; with Hugo (when installed) the same over
-# an equivalent minimal site, and the press/Hugo ratios.  Times are
-# medians of BENCH_RUNS runs (hyperfine when installed), in seconds.
+# press against Hugo (when installed) at the first of BENCH_SIZES
+# (10,000 stories by default), on the same corpus (out/bin/gencorpus) and
+# an equivalent minimal Hugo site, the two interleaved run by run
+# (BENCH_RUNS of each, 3 by default): a cold full build with all
+# outputs; a cold build of the web outputs alone (a templates folder
+# whose outputs.yaml keeps only site/ files); a rebuild after
+# html/story.xsl changed; after one story changed; a no-op rebuild; peak
+# memory of the cold build; and `press preview` of one story against the
+# cmark-gfm command on the same file.  Medians of wall time and of CPU
+# time (user + system, what counts on a shared machine), and the ratios
+# of CPU times.
+#
+# Then the scale table: for each of BENCH_SIZES (e.g. "10000 50000
+# 100000"), a cold `press build -j1`: CPU per story and peak memory.
 set -eu
 cd "$(dirname "$0")/.."
 PRESS=$PWD/out/bin/press
 GEN=$PWD/out/bin/gencorpus
-SIZES=${BENCH_SIZES-1000 10000}
+SIZES=${BENCH_SIZES-10000}
 RUNS=${BENCH_RUNS:-3}
 B=$PWD/out/bench
 mkdir -p "$B"
 
-# median SECONDS of a command over RUNS runs; PREP runs before each.
-median() {
-	prep=$1
-	shift
-	if command -v hyperfine >/dev/null; then
-		hyperfine --runs "$RUNS" --prepare "$prep" --export-json "$B/h.json" \
-		    "$*" >/dev/null 2>&1 || { echo NaN; return; }
-		sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$B/h.json" | head -n 1 |
-		    awk '{ printf "%.3f\n", $1 }'
-	else
-		for i in $(seq "$RUNS"); do
-			sh -c "$prep"
-			/usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -n 1
-		done | sort -n | sed -n "$(((RUNS + 1) / 2))p"
-	fi
+# pair PREP_P CMD_P PREP_H CMD_H: BENCH_RUNS runs of the press command
+# and of the other (when CMD_H is not empty), interleaved, each after its
+# PREP; "WALL CPU PEAK" of each run go to $B/p and $B/h.
+pair() {
+	: >"$B/p"
+	: >"$B/h"
+	for _ in $(seq "$RUNS"); do
+		sh -c "$1"
+		/usr/bin/time -o "$B/t" -f '%e %U %S %M' $2 >/dev/null 2>&1 || true
+		awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$B/t" >>"$B/p"
+		[ -n "$4" ] || continue
+		sh -c "$3"
+		/usr/bin/time -o "$B/t" -f '%e %U %S %M' $4 >/dev/null 2>&1 || true
+		awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$B/t" >>"$B/h"
+	done
 }
 
-# peak RSS in MB of a command (with its worker processes).
+# med FILE COLUMN: the median of a column of pair's results, or "-".
+med() {
+	[ -s "$1" ] || { echo -; return; }
+	cut -d' ' -f"$2" "$1" | sort -n |
+	    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# peak FILE: the largest peak RSS of pair's runs, in MB, or "-".
 peak() {
-	/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1 / 1024}'
+	[ -s "$1" ] || { echo -; return; }
+	cut -d' ' -f3 "$1" | sort -n | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }'
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -145,41 +160,82 @@ serve_latency() {
 serve_latency
 
 [ -n "$SIZES" ] || exit 0
-printf '%-7s %-28s %10s %10s %8s\n' N measure press hugo press/hugo
+
+# row MEASURE: one line of the table from pair's results.
+row() {
+	printf '%-34s %8s %8s %8s %8s %7s\n' "$1" "$(med "$B/p" 1)" \
+	    "$(med "$B/p" 2)" "$(med "$B/h" 1)" "$(med "$B/h" 2)" \
+	    "$(ratio "$(med "$B/p" 2)" "$(med "$B/h" 2)")"
+}
+
+corpus() {
+	c=$B/corpus-$1
+	[ -f "$c/.done" ] || { rm -rf "$c"; "$GEN" "$1" articles/2024-06-11 "$c"; touch "$c/.done"; }
+}
+
+n=${SIZES%% *}
+corpus "$n"
+rm -rf "$B/templates-$n" "$B/web-$n"
+cp -r templates "$B/templates-$n"
+t=$B/templates-$n
+# The web outputs alone: outputs.yaml without the entries under print/.
+cp -r templates "$B/web-$n"
+awk '/^  - sheet: / { skip = $3 ~ /^print\// } /^[^ ]/ { skip = 0 } !skip' \
+    templates/outputs.yaml >"$B/web-$n/outputs.yaml"
+o=$B/press-$n
+ow=$B/press-web-$n
+story=$(ls "$c"/*/story-0.md | head -n 1)
+build="$PRESS build -a $c -t $t -o $o"
+hb= hstory=/dev/null h=$B/hugo-$n
+if command -v hugo >/dev/null; then
+	hugo_site "$c" "$h"
+	hb="hugo --quiet -s $h -d $h/public"
+	hstory=$(ls "$h"/content/*/story-0.md | head -n 1)
+fi
+echo "$n stories: median of $RUNS runs, wall and CPU (user + system) in seconds"
+printf '%-34s %8s %8s %8s %8s %7s\n' measure "press" "CPU" "hugo" "CPU" "CPU p/h"
+pair "rm -rf $o" "$build" "rm -rf $h/public $h/resources" "$hb"
+row "cold build, all outputs"
+pmem=$(peak "$B/p") hmem=$(peak "$B/h")
+hfullcpu=$(med "$B/h" 2)
+pair "rm -rf $ow" "$PRESS build -a $c -t $B/web-$n -o $ow" \
+    "rm -rf $h/public $h/resources" "$hb"
+row "cold build, web outputs only"
+pair "sed -i 's/story-page /story-page x/' $t/html/story.xsl" "$build" \
+    "sed -i 's/<article>/<article class=x>/' $h/layouts/_default/single.html" "$hb"
+row "html/story.xsl changed"
+echo "  (against Hugo's cold build: $(ratio "$(med "$B/p" 2)" "$hfullcpu")×)"
+pair "echo 又及。 >>$story" "$build" "echo 又及。 >>$hstory" "$hb"
+row "one story changed"
+pair true "$build" true "$hb"
+row "no-op rebuild"
+printf '%-34s %8s %8s %8s %8s %7s\n' "peak memory, cold build (MB)" "$pmem" "" \
+    "$hmem" "" "$(ratio "$pmem" "$hmem")"
+# A preview takes milliseconds: 50 of them a run, in ms each.
+printf 'for i in $(seq 50); do %s preview -t %s -o %s %s; done\n' \
+    "$PRESS" "$t" "$B/preview" "$story" >"$B/pv.sh"
+: >"$B/cm.sh"
+command -v cmark-gfm >/dev/null &&
+    printf 'for i in $(seq 50); do cmark-gfm -e table -e strikethrough -e autolink -e footnotes %s; done\n' \
+    "$story" >"$B/cm.sh"
+cm=
+[ -s "$B/cm.sh" ] && cm="sh $B/cm.sh"
+pair true "sh $B/pv.sh" true "$cm"
+for f in p h; do
+	awk '{ printf "%.1f %.1f %s\n", $1 * 20, $2 * 20, $3 }' "$B/$f" >"$B/$f.ms"
+	mv "$B/$f.ms" "$B/$f"
+done
+row "preview, ms (hugo: cmark-gfm CLI)"
+
+echo
+echo "Scale: a cold press build -j1"
+printf '%-8s %14s %16s %10s\n' stories "CPU (s)" "CPU/story (ms)" "peak (MB)"
 for n in $SIZES; do
-	c=$B/corpus-$n
-	[ -f "$c/.done" ] || { rm -rf "$c"; "$GEN" "$n" articles/2024-06-11 "$c"; touch "$c/.done"; }
-	rm -rf "$B/templates-$n"
-	cp -r templates "$B/templates-$n"
-	t=$B/templates-$n
-	o=$B/press-$n
-	story=$(ls "$c"/*/story-0.md | head -n 1)
-	build="$PRESS build -a $c -t $t -o $o"
-
-	full=$(median "rm -rf $o" $build)
-	mem=$(sh -c "rm -rf $o" && peak $build)
-	noop=$(median "true" $build)
-	one=$(median "echo 又及。 >>$story" $build)
-	tmpl=$(median "sed -i 's/story-page /story-page x/' $t/html/story.xsl" $build)
-	prev=$(median "true" "$PRESS" preview -t "$t" -o "$B/preview" "$story")
-
-	hfull=- hmem=- hnoop=- hone=- htmpl=-
-	if command -v hugo >/dev/null; then
-		h=$B/hugo-$n
-		hugo_site "$c" "$h"
-		hb="hugo --quiet -s $h -d $h/public"
-		hstory=$(ls "$h"/content/*/story-0.md | head -n 1)
-		hfull=$(median "rm -rf $h/public $h/resources" $hb)
-		hmem=$(sh -c "rm -rf $h/public" && peak $hb)
-		hnoop=$(median "true" $hb)
-		hone=$(median "echo 又及。 >>$hstory" $hb)
-		htmpl=$(median "sed -i 's/<article>/<article class=x>/' $h/layouts/_default/single.html" $hb)
-	fi
-	printf '%-7s %-28s %10s %10s %8s\n' "$n" "full build (s)" "$full" "$hfull" "$(ratio "$full" "$hfull")"
-	printf '%-7s %-28s %10s %10s %8s\n' "$n" "no-op rebuild (s)" "$noop" "$hnoop" "$(ratio "$noop" "$hnoop")"
-	printf '%-7s %-28s %10s %10s %8s\n' "$n" "one story changed (s)" "$one" "$hone" "$(ratio "$one" "$hone")"
-	printf '%-7s %-28s %10s %10s %8s\n' "$n" "one template changed (s)" "$tmpl" "$htmpl" "$(ratio "$tmpl" "$htmpl")"
-	printf '%-7s %-28s %10s %10s %8s\n' "$n" "preview of one story (s)" "$prev" "-" "-"
-	printf '%-7s %-28s %10s %10s %8s\n' "$n" "peak memory (MB)" "$mem" "$hmem" "$(ratio "$mem" "$hmem")"
-	printf '%-7s %-28s %10s %10s %8s\n' "$n" "no-op / full" "$(ratio "$noop" "$full")" "" ""
+	corpus "$n"
+	o=$B/scale-$n
+	pair "rm -rf $o" "$PRESS build -j1 -a $c -t templates -o $o" true ""
+	printf '%-8s %14s %16s %10s\n' "$n" "$(med "$B/p" 2)" \
+	    "$(awk -v s="$(med "$B/p" 2)" -v n="$n" 'BEGIN { printf "%.2f", s * 1000 / n }')" \
+	    "$(peak "$B/p")"
+	rm -rf "$o"
 done
