@@ -77,9 +77,11 @@ same(const char *path, const void *data, size_t len)
 }
 
 /*
- * Makes the folder of path and a temporary file in it (.press.XXXXXX),
- * open for writing, whose name goes to *tmp for the caller to free.
- * Returns the descriptor, or -1 (and *tmp NULL) after a message.
+ * Makes a temporary file (.press.XXXXXX) beside path, open for writing,
+ * whose name goes to *tmp for the caller to free, and the folder first
+ * when there is none yet: most files go to a folder made for an earlier
+ * one, where one mkstemp() does.  Returns the descriptor, or -1 (and
+ * *tmp NULL) after a message.
  */
 static int
 temp_beside(const char *path, char **tmp)
@@ -87,18 +89,23 @@ temp_beside(const char *path, char **tmp)
 	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 	int fd;
 
-	*tmp = NULL;
 	if (slash != NULL) {
 		*slash = '\0';
-		if (!out_mkdirs(dir)) {
-			free(dir);
-			return -1;
-		}
 		*tmp = xasprintf("%s/.press.XXXXXX", dir);
 	} else
 		*tmp = xstrdup(".press.XXXXXX");
+	if ((fd = mkstemp(*tmp)) < 0 && errno == ENOENT && slash != NULL) {
+		if (!out_mkdirs(dir)) {
+			free(dir);
+			free(*tmp);
+			*tmp = NULL;
+			return -1;
+		}
+		strcpy(*tmp + strlen(dir), "/.press.XXXXXX");
+		fd = mkstemp(*tmp);
+	}
 	free(dir);
-	if ((fd = mkstemp(*tmp)) < 0) {
+	if (fd < 0) {
 		diag(path, 0, 0, D_WRITE, strerror(errno));
 		free(*tmp);
 		*tmp = NULL;

@@ -51,6 +51,9 @@ struct output {
 	char **deps;           /* the files it was made from */
 	size_t ndeps;
 	int dirty;             /* one of them changed since the last build */
+	xmlDocPtr *docs;       /* what it read with document(), kept */
+	char **uris;           /* their addresses */
+	size_t ndocs;
 };
 
 /* One file copied as it is. */
@@ -116,19 +119,55 @@ add_dep(struct output *o, const char *path)
 	o->deps[o->ndeps++] = xstrdup(path);
 }
 
-/* libxslt's loader, writing down every file it loads for the output
- * being parsed or applied. */
+/*
+ * libxslt's loader, writing down every file it loads for the output
+ * being parsed or applied.  What an output reads with document()
+ * (styles.xml, words.xml) is parsed once and kept for its next files:
+ * libxslt changes such a document only by the output's own whitespace
+ * rules and numbering, the same each time, and apply() takes it back
+ * before libxslt would free it.
+ */
 static xmlDocPtr
 loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
        xsltLoadType type)
 {
-	if (current != NULL && uri != NULL) {
+	struct output *o = current;
+	xmlDocPtr doc;
+	size_t i;
+
+	if (o != NULL && uri != NULL) {
 		char *path = xmlURIUnescapeString((const char *)uri, 0, NULL);
 
-		add_dep(current, strncmp(path, "file://", 7) == 0 ? path + 7 : path);
+		add_dep(o, strncmp(path, "file://", 7) == 0 ? path + 7 : path);
 		xmlFree(path);
 	}
-	return base_loader(uri, dict, options, ctxt, type);
+	if (o == NULL || uri == NULL || type != XSLT_LOAD_DOCUMENT)
+		return base_loader(uri, dict, options, ctxt, type);
+	for (i = 0; i < o->ndocs; i++)
+		if (strcmp(o->uris[i], (const char *)uri) == 0)
+			return o->docs[i];
+	/* Parsed with its own dictionary, not the transform's, which goes
+	 * with the transform. */
+	if ((doc = base_loader(uri, NULL, options, ctxt, type)) == NULL)
+		return NULL;
+	o->docs = xrealloc(o->docs, (o->ndocs + 1) * sizeof(xmlDocPtr));
+	o->uris = xrealloc(o->uris, (o->ndocs + 1) * sizeof(char *));
+	o->docs[o->ndocs] = doc;
+	o->uris[o->ndocs++] = xstrdup((const char *)uri);
+	return doc;
+}
+
+/* Takes o's kept documents out of what ctxt frees. */
+static void
+keep_docs(struct output *o, xsltTransformContextPtr ctxt)
+{
+	xsltDocumentPtr d;
+	size_t i;
+
+	for (d = ctxt->docList; d != NULL; d = d->next)
+		for (i = 0; i < o->ndocs; i++)
+			if (d->doc == o->docs[i])
+				d->doc = NULL;
 }
 
 /*
@@ -431,6 +470,7 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 	char *owned[5] = {0};
 	const char *names[] = {"root", "issue", "page", "slug"};
 	const char *values[] = {root, issue, page, slug};
+	xsltTransformContextPtr ctxt;
 	xmlDocPtr res;
 	xmlChar *mem = NULL;
 	char *path, *p, *nl;
@@ -448,7 +488,13 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 	errors.len = 0;
 	errors.data[0] = '\0';
 	current = o;
-	res = xsltApplyStylesheet(xsl, doc, params);
+	ctxt = xsltNewTransformContext(xsl, doc);
+	res = ctxt == NULL ? NULL :
+	      xsltApplyStylesheetUser(xsl, doc, params, NULL, NULL, ctxt);
+	if (ctxt != NULL) {
+		keep_docs(o, ctxt);
+		xsltFreeTransformContext(ctxt);
+	}
 	current = NULL;
 	for (i = 0; i < n; i++)
 		free(owned[i]);
@@ -727,6 +773,12 @@ render_free(void)
 		for (k = 0; k < outputs[i].ndeps; k++)
 			free(outputs[i].deps[k]);
 		free(outputs[i].deps);
+		for (k = 0; k < outputs[i].ndocs; k++) {
+			xmlFreeDoc(outputs[i].docs[k]);
+			free(outputs[i].uris[k]);
+		}
+		free(outputs[i].docs);
+		free(outputs[i].uris);
 	}
 	free(outputs);
 	outputs = NULL;
