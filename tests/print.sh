@@ -18,6 +18,11 @@
 #                 subtitle, body and dateline styles, the photo stories
 #                 the caption and credit styles (looked up by role, so
 #                 renaming a style in styles.xml needs no change here)
+#   composition   every attribute and Properties child of every style of
+#                 styles.xml on its ICML declaration; the base style
+#                 carries the CJK composer, Simplified Chinese kinsoku
+#                 and mojikumi; a value changed in styles.xml reaches the
+#                 ICML; every font family and face named exists (fc-list)
 #   expected      tests/print/expected/ holds reviewed NITF and ICML of two
 #                 stories and a page file, compared with diff -u
 #   story cases   the story cases' print XML (tests/*/*.xml) and a few
@@ -296,6 +301,116 @@ if [ -f "$sample/issue.xml" ]; then
 			notok "photo story $slug.icml places its photo: '$got', want '$want'"
 		fi
 	done
+fi
+
+# ---- composition: styles.xml's values in the ICML ---------------------------
+# style_props STYLES ICML: for every style of STYLES, each attribute but
+# role and name, and each child of its Properties, on its declaration in
+# ICML with the same value; a line for each one missing or different.
+style_props() {
+	n=$(xpath "$1" 'count(/styles/*)')
+	i=1
+	while [ "$i" -le "$n" ]; do
+		kind=$(xpath "$1" "local-name(/styles/*[$i])")
+		sname=$(xpath "$1" "string(/styles/*[$i]/@name)")
+		case $kind in
+		paragraph) elem=ParagraphStyle ;;
+		table) elem=TableStyle ;;
+		cell) elem=CellStyle ;;
+		*) elem=CharacterStyle ;;
+		esac
+		# Only the first style of a name is declared.
+		if [ "$(xpath "$1" "count(/styles/*[$i]/preceding-sibling::$kind[@name = '$sname'])")" = 0 ]; then
+			decl="/Document//${elem}[@Self = '$elem/$sname']"
+			for a in $(xpath "$1" "/styles/*[$i]/@*" |
+			    sed 's/ *\([A-Za-z-]*\)="[^"]*"/\1 /g'); do
+				case $a in role | name) continue ;; esac
+				want=$(xpath "$1" "string(/styles/*[$i]/@$a)")
+				got=$(xpath "$2" "string($decl/@$a)")
+				[ "$got" = "$want" ] ||
+				    echo "$elem/$sname $a: '$got', want '$want'"
+			done
+			m=$(xpath "$1" "count(/styles/*[$i]/Properties/*)")
+			j=1
+			while [ "$j" -le "$m" ]; do
+				p=$(xpath "$1" "local-name(/styles/*[$i]/Properties/*[$j])")
+				want=$(xpath "$1" "string(/styles/*[$i]/Properties/*[$j])")
+				type=$(xpath "$1" "string(/styles/*[$i]/Properties/*[$j]/@type)")
+				got=$(xpath "$2" "count($decl/Properties/${p}[. = '$want'][@type = '$type'])")
+				[ "$got" = 1 ] ||
+				    echo "$elem/$sname Properties/$p: not '$want' ($type)"
+				j=$((j + 1))
+			done
+		fi
+		i=$((i + 1))
+	done
+}
+
+if [ -f "$sample/issue.xml" ]; then
+	lead=$(xpath "$sample/issue.xml" 'string(//story[@slot = "lead"]/@slug)')
+	style_props "$styles" "$sample/$lead.icml" >"$tmp/props"
+	# The composition a Chinese desk expects, on the base style that
+	# every other paragraph style is based on.
+	body=$(style paragraph body)
+	base=$(xpath "$styles" 'string(/styles/paragraph[@role = "base"]/@name)')
+	f=$sample/$lead.icml
+	[ "$(xpath "$f" "string(//ParagraphStyle[@Name = '$body']/Properties/BasedOn)")" = "ParagraphStyle/$base" ] ||
+	    echo "$body is not based on the base style '$base'" >>"$tmp/props"
+	[ "$(xpath "$f" "string(//ParagraphStyle[@Name = '$base']/@Composer)")" = "HL Composer J" ] ||
+	    echo "$base: no CJK composer" >>"$tmp/props"
+	[ "$(xpath "$f" "string(//ParagraphStyle[@Name = '$base']/Properties/KinsokuSet)")" = SimplifiedChineseKinsoku ] ||
+	    echo "$base: no Simplified Chinese kinsoku" >>"$tmp/props"
+	[ "$(xpath "$f" "string(//ParagraphStyle[@Name = '$base']/Properties/Mojikumi)")" = SimpChineseDefault ] ||
+	    echo "$base: no Simplified Chinese mojikumi" >>"$tmp/props"
+	[ "$(xpath "$f" "count(//CharacterStyle[@FontStyle = 'Italic'])")" = 0 ] ||
+	    echo "a synthetic italic" >>"$tmp/props"
+	if [ -s "$tmp/props" ]; then
+		notok "$lead.icml: every style carries its attributes and Properties from styles.xml"
+		indent "$tmp/props" | head -20
+	else
+		ok "$lead.icml: every style carries its attributes and Properties from styles.xml"
+	fi
+
+	# A value changed in styles.xml reaches the ICML.
+	rm -rf "$tmp/templates"
+	cp -R templates "$tmp/templates"
+	sed "/role=\"body\"/s/FirstLineIndent=\"[0-9.]*\"/FirstLineIndent=\"33\"/; s#<Mojikumi type=\"enumeration\">[^<]*#<Mojikumi type=\"enumeration\">Nothing#" \
+	    "$styles" >"$tmp/templates/print/styles.xml"
+	xsltproc --stringparam slug "$lead" "$tmp/templates/print/icml.xsl" \
+	    "$sample/issue.xml" >"$tmp/changed.icml" 2>"$tmp/changed.err"
+	got="$(xpath "$tmp/changed.icml" "string(//ParagraphStyle[@Name = '$body']/@FirstLineIndent)") $(xpath "$tmp/changed.icml" "string(//ParagraphStyle[@Name = '$base']/Properties/Mojikumi)")"
+	if [ "$got" = "33 Nothing" ] &&
+	    [ -z "$(style_props "$tmp/templates/print/styles.xml" "$tmp/changed.icml")" ]; then
+		ok "a value changed in styles.xml reaches the ICML"
+	else
+		notok "a value changed in styles.xml reaches the ICML: '$got'"
+		indent "$tmp/changed.err" | head -5
+	fi
+
+	# Every font named is a family with that face (fc-list), so that
+	# bold and emphasis are faces the fonts have, never synthetic.
+	if command -v fc-list >/dev/null 2>&1 &&
+	    fc-list : family | grep -q 'Noto Serif CJK SC'; then
+		: >"$tmp/fonts"
+		n=$(xpath "$styles" 'count(/styles/*[Properties/AppliedFont])')
+		i=1
+		while [ "$i" -le "$n" ]; do
+			family=$(xpath "$styles" "string(/styles/*[Properties/AppliedFont][$i]/Properties/AppliedFont)")
+			face=$(xpath "$styles" "string(/styles/*[Properties/AppliedFont][$i]/@FontStyle)")
+			[ -n "$face" ] || face=Regular
+			fc-list "$family:style=$face" family style | grep -q . ||
+			    echo "$family $face: no such face" >>"$tmp/fonts"
+			i=$((i + 1))
+		done
+		if [ -s "$tmp/fonts" ]; then
+			notok "styles.xml names faces the fonts have"
+			indent "$tmp/fonts"
+		else
+			ok "styles.xml names faces the fonts have"
+		fi
+	else
+		skip "styles.xml's fonts: fc-list or fonts-noto-cjk not installed"
+	fi
 fi
 
 # ---- expected files ------------------------------------------------------

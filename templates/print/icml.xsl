@@ -14,7 +14,11 @@
 
   Styles are named in styles.xml beside this file, by role: rename them
   there.  Every style of styles.xml is declared in every file, so the
-  style table is the same whatever the story holds.
+  style table is the same whatever the story holds.  A style's
+  attributes in styles.xml (but role and name) are copied onto its
+  declaration and its <Properties> children into the declaration's
+  Properties after BasedOn; every paragraph style is based on the one of
+  role "base" when styles.xml has one (the CJK composition they share).
 
   The story, in order:
     引题 (kicker), 主题 (headline), 副题 (each subtitle);
@@ -25,7 +29,7 @@
     lists, tables, verse, preformatted text and the 注释 in their
     styles.  The document, its style groups and its story carry press's
     own ids (press_doc …).
-  Inline: strong -> 粗体, em -> 斜体 (the innermost wins when nested);
+  Inline: strong -> 粗体, em -> 强调 (the innermost wins when nested);
   links and code are their text; a hard line break, and a line break in
   preformatted text, is U+2028 (InDesign's forced line break), as pandoc
   writes it.  Consecutive text of one character style is one range.
@@ -49,6 +53,7 @@
   <xsl:output method="xml" encoding="UTF-8" standalone="yes" indent="yes"/>
 
   <xsl:variable name="styles" select="document('styles.xml')/styles"/>
+  <xsl:variable name="base" select="$styles/paragraph[@role = 'base'][1]"/>
 
   <xsl:variable name="default-char">$ID/NormalCharacterStyle</xsl:variable>
   <xsl:variable name="default-para">$ID/NormalParagraphStyle</xsl:variable>
@@ -77,6 +82,7 @@
             <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
             <Properties>
               <BasedOn type="object"><xsl:value-of select="$default-char"/></BasedOn>
+              <xsl:copy-of select="Properties/*"/>
             </Properties>
           </CharacterStyle>
         </xsl:for-each>
@@ -87,7 +93,17 @@
           <ParagraphStyle Self="ParagraphStyle/{@name}" Name="{@name}">
             <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
             <Properties>
-              <BasedOn type="object"><xsl:value-of select="$default-para"/></BasedOn>
+              <!-- Every style but the base is based on the base (the
+                   composition every paragraph shares), when there is one. -->
+              <BasedOn type="object">
+                <xsl:choose>
+                  <xsl:when test="$base and @role != 'base'">
+                    <xsl:value-of select="concat('ParagraphStyle/', $base/@name)"/>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$default-para"/></xsl:otherwise>
+                </xsl:choose>
+              </BasedOn>
+              <xsl:copy-of select="Properties/*"/>
             </Properties>
           </ParagraphStyle>
         </xsl:for-each>
@@ -97,6 +113,7 @@
         <xsl:for-each select="$styles/cell[not(@name = preceding-sibling::cell/@name)]">
           <CellStyle Self="CellStyle/{@name}" Name="{@name}">
             <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
+            <xsl:copy-of select="Properties"/>
           </CellStyle>
         </xsl:for-each>
       </RootCellStyleGroup>
@@ -105,6 +122,7 @@
         <xsl:for-each select="$styles/table[not(@name = preceding-sibling::table/@name)]">
           <TableStyle Self="TableStyle/{@name}" Name="{@name}">
             <xsl:copy-of select="@*[local-name() != 'role' and local-name() != 'name']"/>
+            <xsl:copy-of select="Properties"/>
           </TableStyle>
         </xsl:for-each>
       </RootTableStyleGroup>
