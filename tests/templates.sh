@@ -13,6 +13,8 @@
 #                colour, and the old one is nowhere in the site
 #   label        a label changed in words.xml changes the web edition,
 #                NITF and ICML alike
+#   once         a mistake in a shared stylesheet is one message, at its
+#                own line, however many sheets import it
 #
 # Run by tests/run with OUT, TMP and PRESS set; prints "ok"/"FAIL" lines.
 
@@ -81,4 +83,19 @@ if grep -q '（本报记者 崔欣' "$t/o/site/2024-06-11/huairou.html" &&
 	ok "label: a label changed in words.xml changes the web, NITF and ICML"
 else
 	notok "label: a label changed in words.xml changes the web, NITF and ICML"
+fi
+
+# once: a mistake in a stylesheet other sheets import is one message, at
+# its own file and line, not one per importing sheet, and not followed by
+# an "unable to load" from each of them.
+cp -r templates "$t/once"
+sed -i '0,/<xsl:template /s//<xsl:templat /' "$t/once/html/common.xsl"
+"$PRESS" build -a "$t/a" -t "$t/once" -o "$t/o-once" 2>"$t/once.err"
+n=$(grep -c 'error:' "$t/once.err")
+at=$(grep -c '/once/html/common.xsl:[0-9]*:[0-9]*: error:' "$t/once.err")
+if [ "$n" -eq 1 ] && [ "$at" -eq 1 ]; then
+	ok "once: a mistake in common.xsl is one error, at its line in common.xsl"
+else
+	notok "once: a mistake in common.xsl is one error, at its line ($n errors, $at there)"
+	sed 's/^/    /' "$t/once.err" | grep error: | head -8
 fi

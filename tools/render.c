@@ -87,6 +87,51 @@ gather(void *ctx, const char *fmt, ...)
 }
 
 /*
+ * Every template message goes through here, so that a mistake is told
+ * once: a stylesheet that several sheets import is read once for each
+ * of them, and libxslt then adds, for each, that the import could not be
+ * loaded.  The same message at the same place is dropped, and so is an
+ * "unable to load F" when F's own mistake was already told.
+ */
+static char **told;   /* "FILE:LINE:COL:MESSAGE" already printed */
+static size_t ntold;
+static char **broken; /* files a mistake was told in */
+static size_t nbroken;
+
+static int
+among(char **list, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+template_error(const char *file, int line, int col, const char *msg)
+{
+	const char *f = strstr(msg, "unable to load ");
+	char *key;
+
+	if (f != NULL && among(broken, nbroken, f + strlen("unable to load ")))
+		return;
+	key = xasprintf("%s:%d:%d:%s", file, line, col, msg);
+	if (among(told, ntold, key)) {
+		free(key);
+		return;
+	}
+	told = xrealloc(told, (ntold + 1) * sizeof(*told));
+	told[ntold++] = key;
+	if (!among(broken, nbroken, file)) {
+		broken = xrealloc(broken, (nbroken + 1) * sizeof(*broken));
+		broken[nbroken++] = xstrdup(file);
+	}
+	diag(file, line, col, D_TEMPLATE, msg);
+}
+
+/*
  * libxml2's errors while a stylesheet is read (ctx: its path), each at
  * its line and column rather than as libxml2's lines of context.
  */
@@ -101,8 +146,9 @@ on_sheet_error(void *ctx, xmlErrorPtr e)
 	msg = xstrdup(e->message);
 	for (n = strlen(msg); n > 0 && msg[n - 1] == '\n'; n--)
 		msg[n - 1] = '\0';
-	diag(e->file ? e->file : (const char *)ctx, e->line > 0 ? e->line : 0,
-	     e->line > 0 ? (e->int2 > 0 ? e->int2 : 1) : 0, D_TEMPLATE, msg);
+	template_error(e->file ? e->file : (const char *)ctx,
+	               e->line > 0 ? e->line : 0,
+	               e->line > 0 ? (e->int2 > 0 ? e->int2 : 1) : 0, msg);
 	free(msg);
 }
 
@@ -202,7 +248,7 @@ report(const char *file, const char *what)
 			    line > 0)
 				at = where;
 		} else if (*p != '\0') {
-			diag(at ? at : file, at ? line : 0, at ? 1 : 0, D_TEMPLATE, p);
+			template_error(at ? at : file, at ? line : 0, at ? 1 : 0, p);
 			at = NULL;
 		}
 		if (nl == NULL)
@@ -794,4 +840,12 @@ render_free(void)
 	templates = NULL;
 	buf_free(&errors);
 	filtering = 0;
+	for (i = 0; i < ntold; i++)
+		free(told[i]);
+	for (i = 0; i < nbroken; i++)
+		free(broken[i]);
+	free(told);
+	free(broken);
+	told = broken = NULL;
+	ntold = nbroken = 0;
 }
