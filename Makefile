@@ -36,7 +36,8 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/check.c tools/lunar.c tools/import.c tools/photo.c tools/project.c $(PROOF)
 PROOF    = tools/proof/house.c tools/proof/seg.c tools/proof/collect.c \
            tools/proof/rules-punct.c tools/proof/rules-words.c \
-           tools/proof/rules-form.c tools/proof/fix.c tools/proof/run.c
+           tools/proof/rules-form.c tools/proof/rules-grammar.c \
+           tools/proof/rules-dates.c tools/proof/fix.c tools/proof/run.c
 # The byline roles' table, made from templates/words.xml (press.h).
 GEN      = out/gen/roles.c
 OBJS     = $(SRCS:tools/%.c=$(OUT)/obj/%.o) $(OUT)/obj/gen/roles.o

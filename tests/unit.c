@@ -173,6 +173,10 @@ START_TEST(check_catches)
 	finds("二0二四年", "1 number-form\n");                       /* 19 */
 	finds("3千5百万", "1 number-form\n");
 	finds("列奥纳多.达.芬奇", "5 punct-name-dot\n");             /* 20 */
+	finds("大家都都来了", "3 char-repeated\n");                 /* 4, ICU */
+	finds("工会举办《职工心向党》主题活动", "5 punct-booktitle\n"); /* 16 */
+	finds("2015-2024年", "5 number-range\n");                  /* 24 */
+	finds("6月7日-8日，6～8月", "5 number-range\n10 number-range\n");
 }
 END_TEST
 
@@ -190,6 +194,9 @@ START_TEST(check_leaves_alone)
 	finds("全程5千米，增长3.5个百分点，二〇二四年。", "");
 	finds("It’s fine: don’t worry. He said \"hi\".", "");
 	finds("列奥纳多·达·芬奇，U.S.和No.1。", "");
+	finds("职工工作，学生生活，为了了解，避避雨，人人，常常来看看。", "");
+	finds("比分3-1，气温25～30℃，日期2024-06-11，编号A2015-2024年。", "");
+	finds("观看《春节联欢晚会》，学习《工会法》，2015—2024年。", "");
 }
 END_TEST
 

@@ -1005,7 +1005,7 @@ build_preview(const struct build_opts *opts, const char *path,
 	photo_set_limit(paper.photo_mb);
 	st = story_load(path);
 	proof_load(opts->articles);
-	proof_story(st, opts->proof);
+	proof_story(st, NULL, opts->proof);
 	if (st == NULL || !st->ok || !schema_load(opts->templates) ||
 	    !render_load(opts->templates, NULL)) {
 		story_free(st);

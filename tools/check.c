@@ -497,7 +497,7 @@ check_file(const char *path, const struct paper *paper)
 	if (mode.fix && !fix_file(path))
 		return;
 	st = story_load(path);
-	proof_story(st, PROOF_LEVELS);
+	proof_story(st, NULL, PROOF_LEVELS);
 	if (st == NULL || !st->ok) {
 		story_free(st);
 		return;

@@ -100,7 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dir = xstrdup(dir);
 	}
 	st = story_load_bytes("fuzz.md", (const char *)data, size);
-	proof_story(st, PROOF_LEVELS);
+	proof_story(st, NULL, PROOF_LEVELS);
 	free(proof_fix(st, &fixed));
 	if (st != NULL && st->ok) {
 		doc = storyxml_doc(st, 13);

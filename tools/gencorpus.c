@@ -180,7 +180,17 @@ story(const char *path, unsigned k)
 	while (tl >= 3 && (strncmp(s + tl - 3, "。", 3) == 0 ||
 	                   strncmp(s + tl - 3, "”", 3) == 0))
 		tl -= 3;
-	put(f, "---\ntitle: %.*s\n", comma ? (int)(comma - s) : (int)tl, s);
+	/* Clean copy: a clause cut inside a quotation loses its “. */
+	{
+		int n = comma ? (int)(comma - s) : (int)tl;
+		const char *q = memmem(s, (size_t)n, "“", 3);
+
+		if (q != NULL && memmem(q, (size_t)(s + n - q), "”", 3) == NULL)
+			put(f, "---\ntitle: %.*s%.*s\n", (int)(q - s), s,
+			    (int)(s + n - q - 3), q + 3);
+		else
+			put(f, "---\ntitle: %.*s\n", n, s);
+	}
 	if (next(3) == 0)
 	{
 		const char *sub = sentences[next((unsigned)nsentences)];
@@ -201,10 +211,17 @@ story(const char *path, unsigned k)
 		case 1:
 			put(f, "> %s\n\n", sentences[next((unsigned)nsentences)]);
 			break;
-		case 2:
-			put(f, "![%s](img/photo.svg)\n本报记者 孙妍 摄影报道\n\n",
-			    sentences[next((unsigned)nsentences)]);
+		case 2: {
+			/* A caption is a phrase: no full stop ending it. */
+			const char *c = sentences[next((unsigned)nsentences)];
+			size_t cl = strlen(c);
+
+			if (cl >= 3 && strcmp(c + cl - 3, "。") == 0)
+				cl -= 3;
+			put(f, "![%.*s](img/photo.svg)\n本报记者 孙妍 摄影报道\n\n",
+			    (int)cl, c);
 			break;
+		}
 		default:
 			paragraph(f, 0);
 		}

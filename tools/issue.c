@@ -251,6 +251,7 @@ struct issue {
 	const struct paper *paper;
 	const char *dir;  /* articles/<id> */
 	const char *id;   /* the folder name */
+	const char *date; /* YYYY-MM-DD */
 	struct yfile y;   /* issue.yaml */
 	xmlDocPtr doc;    /* <issue> */
 	struct strmap placed; /* story files placed, for duplicates */
@@ -443,7 +444,7 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		return;
 	}
 	st = story_load(path);
-	proof_story(st, is->opts->proof);
+	proof_story(st, is->date, is->opts->proof);
 	if (st == NULL || !st->ok) {
 		left_out(is, page, file, path);
 		story_free(st);
@@ -635,6 +636,7 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	/* The date defaults to the folder's name when that is a date. */
 	dv = fm_get(&is.y.doc, root, "date", NULL);
 	date = dv ? fm_scalar(dv) : validate_date(is.id) ? is.id : NULL;
+	is.date = validate_date(date) ? date : NULL;
 	if (!validate_date(date)) {
 		if (dv != NULL)
 			wrong(&is.y, dv, "date", _("a date like 2024-06-11"));

@@ -588,8 +588,10 @@ int cmd_import(int argc, char **argv);
  * words and the rules switched off or given another level.  No file
  * means the defaults; a bad entry is reported and skipped. */
 void proof_load(const char *articles);
-/* Runs the rules over a loaded story and reports what they find. */
-void proof_story(const struct story *, enum proof_mode);
+/* Runs the rules over a loaded story and reports what they find;
+ * issue_date is the date of the issue it is in, or NULL. */
+void proof_story(const struct story *, const char *issue_date,
+                 enum proof_mode);
 /* The same over a page's name and banner in issue.yaml (path, its text
  * and its YAML document); their messages are tallied under page no. */
 void proof_page(const char *path, const char *text, size_t len,

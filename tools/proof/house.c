@@ -1,7 +1,10 @@
 /*
  * The house configuration, articles/house.yaml: the miswritten words,
- * the phrases rules 4 and 5 leave alone, and the rules switched off or
- * given another level.  No file means the defaults.
+ * the phrases rules 4 and 5 leave alone, the legitimate doubles (rule
+ * 4), the lexicon of 的/地/得 (21), the works whose names end like an
+ * event's (16), and the rules switched off or given another level.  No
+ * file means the defaults: no lexicon, and the rules that need one say
+ * less.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -51,14 +54,61 @@ const struct rule_info rule_table[R_MAX] = {
 	 "19: numbers as GB/T 15835 writes them"}, /* R_NUMBER */
 	{"punct-name-dot", DIAG_ERROR, COPY, 0,
 	 "20: the dot between parts of a name is ·"}, /* R_NAME_DOT */
+	{"word-de", DIAG_WARNING, COPY, 0,
+	 "21: 地 before a verb, 得 before a complement, not 的"}, /* R_DE */
+	{"date-year", DIAG_WARNING, COPY, 0,
+	 "22: this year's event in another year than the issue's"}, /* R_YEAR */
+	{"date-issue", DIAG_WARNING, 0, 0,
+	 "23: a story dated otherwise than its issue"}, /* R_DATE */
+	{"number-range", DIAG_ERROR, COPY, 1,
+	 "24: a span of years or dates takes — or 至, not - or ～"}, /* R_RANGE */
+};
+
+/* The sections of house.yaml that are lists of phrases. */
+static const char *const de_keys[DE_MAX] = {
+	"manner",     /* DE_MANNER */
+	"verbs",      /* DE_VERBS */
+	"nounverbs",  /* DE_NOUNVERBS */
+	"objects",    /* DE_OBJECTS */
+	"complement", /* DE_COMPLEMENT */
+	"degree",     /* DE_DEGREE */
+	"phrases",    /* DE_PHRASES */
 };
 
 struct house house;
+
+static void
+words_free(struct words *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->s[i]);
+	free(w->s);
+	w->s = NULL;
+	w->n = 0;
+}
+
+size_t
+words_at(const struct words *w, const struct seg *sg, size_t i, int start)
+{
+	size_t k, n, best = 0;
+
+	for (k = 0; k < w->n; k++) {
+		n = u8_len(w->s[k]);
+		if (n <= best || (!start && n > i))
+			continue;
+		if (reads(sg, start ? (long)i : (long)(i - n), w->s[k]))
+			best = n;
+	}
+	return best;
+}
 
 void
 house_free(void)
 {
 	size_t i;
+	enum de_list d;
 
 	for (i = 0; i < house.nwords; i++) {
 		free(house.words[i].wrong);
@@ -68,6 +118,10 @@ house_free(void)
 	for (i = 0; i < house.nallow; i++)
 		free(house.allow[i]);
 	free(house.allow);
+	words_free(&house.doubles);
+	words_free(&house.titles);
+	for (d = 0; d < DE_MAX; d++)
+		words_free(&house.de[d]);
 	memset(&house, 0, sizeof(house));
 }
 
@@ -151,14 +205,19 @@ house_rules(const char *path, yaml_document_t *doc, yaml_node_t *map)
 	}
 }
 
+/* A list of phrases into w; what names the section in a message. */
 static void
-house_allow(const char *path, yaml_document_t *doc, yaml_node_t *seq)
+house_list(const char *path, yaml_document_t *doc, yaml_node_t *seq,
+           const char *what, struct words *w)
 {
 	yaml_node_item_t *it;
 	const char *s;
 
+	if (seq->type == YAML_SCALAR_NODE && (*fm_scalar(seq) == '\0' ||
+	    strcmp(fm_scalar(seq), "~") == 0 || strcmp(fm_scalar(seq), "null") == 0))
+		return;
 	if (seq->type != YAML_SEQUENCE_NODE) {
-		diag(path, fm_line(seq, 0), fm_col(seq), D_ISSUE_KEY, "allow",
+		diag(path, fm_line(seq, 0), fm_col(seq), D_ISSUE_KEY, what,
 		     "a list of phrases");
 		return;
 	}
@@ -167,13 +226,53 @@ house_allow(const char *path, yaml_document_t *doc, yaml_node_t *seq)
 		yaml_node_t *v = yaml_document_get_node(doc, *it);
 
 		if ((s = fm_scalar(v)) == NULL || *s == '\0') {
-			diag(path, fm_line(v, 0), fm_col(v), D_ISSUE_KEY, "allow",
+			diag(path, fm_line(v, 0), fm_col(v), D_ISSUE_KEY, what,
 			     "a list of phrases");
 			continue;
 		}
-		house.allow = xrealloc(house.allow,
-		                       (house.nallow + 1) * sizeof(*house.allow));
-		house.allow[house.nallow++] = xstrdup(s);
+		w->s = xrealloc(w->s, (w->n + 1) * sizeof(*w->s));
+		w->s[w->n++] = xstrdup(s);
+	}
+}
+
+static void
+house_allow(const char *path, yaml_document_t *doc, yaml_node_t *seq)
+{
+	struct words w = {house.allow, house.nallow};
+
+	house_list(path, doc, seq, "allow", &w);
+	house.allow = w.s;
+	house.nallow = w.n;
+}
+
+/* The lexicon of 的/地/得: a mapping of de_keys to lists. */
+static void
+house_de(const char *path, yaml_document_t *doc, yaml_node_t *map)
+{
+	yaml_node_pair_t *p;
+	enum de_list d;
+
+	if (map->type != YAML_MAPPING_NODE) {
+		diag(path, fm_line(map, 0), fm_col(map), D_ISSUE_KEY, "de",
+		     "lists manner, verbs, nounverbs, objects, complement, "
+		     "degree, phrases");
+		return;
+	}
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		const char *key = fm_scalar(k);
+
+		for (d = 0; key != NULL && d < DE_MAX; d++)
+			if (strcmp(key, de_keys[d]) == 0)
+				break;
+		if (key == NULL || d == DE_MAX) {
+			diag(path, fm_line(k, 0), fm_col(k), D_FM_UNKNOWN_KEY,
+			     key ? key : "?");
+			continue;
+		}
+		house_list(path, doc, yaml_document_get_node(doc, p->value),
+		           de_keys[d], &house.de[d]);
 	}
 }
 
@@ -213,6 +312,12 @@ proof_load(const char *articles)
 					house_rules(path, &doc, v);
 				else if (key != NULL && strcmp(key, "allow") == 0)
 					house_allow(path, &doc, v);
+				else if (key != NULL && strcmp(key, "doubles") == 0)
+					house_list(path, &doc, v, key, &house.doubles);
+				else if (key != NULL && strcmp(key, "titles") == 0)
+					house_list(path, &doc, v, key, &house.titles);
+				else if (key != NULL && strcmp(key, "de") == 0)
+					house_de(path, &doc, v);
 				else
 					diag(path, fm_line(k, 0), fm_col(k),
 					     D_FM_UNKNOWN_KEY, key ? key : "?");

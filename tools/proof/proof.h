@@ -9,6 +9,8 @@
  *   rules-punct.c  the rules on punctuation marks
  *   rules-words.c  the rules on characters and words
  *   rules-form.c   spacing, full-width forms, numbers, URLs
+ *   rules-grammar.c  ICU's word break; 的/地/得
+ *   rules-dates.c  years and dates against the issue, number ranges
  *   fix.c          mechanical corrections on the file's text
  *   run.c          proof_story(): run the rules, report, tally
  *
@@ -63,6 +65,10 @@ enum rule {
 	R_CREDIT,
 	R_NUMBER,
 	R_NAME_DOT,
+	R_DE,
+	R_YEAR,
+	R_DATE,
+	R_RANGE,
 	R_MAX
 };
 
@@ -92,8 +98,28 @@ extern const struct rule_info rule_table[R_MAX];
 
 /* ---- house.c -------------------------------------------------------- */
 
+struct seg;
+
 struct word {
 	char *wrong, *right;
+};
+
+/* A list of phrases of house.yaml. */
+struct words {
+	char **s;
+	size_t n;
+};
+
+/* The lexicon of rule 21 (的/地/得), house.yaml's de: section. */
+enum de_list {
+	DE_MANNER,     /* words that modify a verb: 高兴地说 */
+	DE_VERBS,      /* verbs that are never nouns: 说, 表示 */
+	DE_NOUNVERBS,  /* verbs that are nouns too: 帮助, 支持 */
+	DE_OBJECTS,    /* what shows such a word a verb: 帮助考生 */
+	DE_COMPLEMENT, /* verbs and adjectives a complement follows: 跑得 */
+	DE_DEGREE,     /* words that open a complement: 很, 非常 */
+	DE_PHRASES,    /* complements of their own: 满头大汗 */
+	DE_MAX
 };
 
 /* articles/house.yaml, or the defaults when there is none. */
@@ -103,12 +129,19 @@ struct house {
 	size_t nwords;
 	char **allow;                 /* phrases rules 4 and 5 leave alone */
 	size_t nallow;
+	struct words doubles;         /* legitimate doubles: 看看 研究研究 */
+	struct words de[DE_MAX];      /* rule 21's lexicon */
+	struct words titles;          /* names of works that end like events */
 	int loaded;
 };
 extern struct house house;
 
 void house_defaults(void);
 void house_free(void);
+/* The length in characters of the longest phrase of w that the copy at
+ * i reads (start: 1) or that ends just before i (start: 0); 0 if none. */
+size_t words_at(const struct words *w, const struct seg *sg, size_t i,
+                int start);
 
 /* ---- segments --------------------------------------------------------- */
 
@@ -185,6 +218,7 @@ struct finding {
 struct proof {
 	struct file f;
 	const struct story *st;  /* NULL for issue.yaml */
+	const char *issue_date;  /* the date of the story's issue, or NULL */
 	const long *premap;      /* st->pre byte → file byte; -1: press's mark */
 	size_t prelen;
 	size_t *prelines;
@@ -329,6 +363,16 @@ void rule_booktitle(struct proof *ck, size_t si);
 void rule_head_stop(struct proof *ck, size_t si);
 void rule_number(struct proof *ck, size_t si);
 void rule_name_dot(struct proof *ck, size_t si);
+void rule_de(struct proof *ck, size_t si);
+void rule_year(struct proof *ck, size_t si);
+void rule_range(struct proof *ck, size_t si);
+/* The story's date: against its issue's (rule 23). */
+void rule_story_date(struct proof *ck);
+/* Where ICU's word break parts sg: 1 before each character that starts a
+ * word, and at sg->n.  Copy that is not text parts words.  The caller
+ * frees. */
+unsigned char *word_breaks(const struct seg *sg);
+void word_breaks_free(void);
 /* Rule 7: joins paragraphs a column break split, reporting each join. */
 void rejoin(struct proof *ck);
 /* The marks that part a name in sg (rule 20), for rule 2.  Caller frees. */

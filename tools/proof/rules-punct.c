@@ -650,11 +650,21 @@ rule_booktitle(struct proof *ck, size_t si)
 	 * 《论语》讲座 are about a work, 《暖心伴考》活动 is no work. */
 	static const char *const after[] = {
 		"活动", "大赛", "比赛", "竞赛", "联赛", "评选", "运动会",
+		"主题活动", "系列活动", "志愿服务", "专项行动", "行动", "公益行",
+		"启动仪式", "颁奖仪式", "仪式", "嘉年华", "主题党日", "劳动竞赛",
+		"技能大赛", "知识竞赛", "擂台赛", "挑战赛", "邀请赛", "健步走",
+		"文艺汇演", "汇演", "荣誉称号", "称号", "奖章",
 	};
-	/* What an event's name ends with (《春节联欢晚会》 is a programme). */
+	/* What an event's name ends with (《春节联欢晚会》 is a programme:
+	 * house.yaml's titles: names it). */
 	static const char *const events[] = {
 		"活动", "大赛", "比赛", "竞赛", "联赛", "评选", "运动会", "会议",
-		"大会", "论坛", "座谈会", "研讨会", "博览会", "展览会",
+		"大会", "论坛", "座谈会", "研讨会", "博览会", "展览会", "行动",
+		"仪式", "嘉年华", "晚会", "峰会", "年会", "交流会", "推介会",
+		"招聘会", "表彰会", "报告会", "分享会", "联谊会", "发布会",
+		"启动会", "动员会", "运动", "劳动竞赛", "志愿服务", "健步走",
+		"文化节", "艺术节", "读书月", "宣传月", "宣传周", "服务月",
+		"奖", "杯",
 	};
 	/* What ends the name of a work: laws, documents, books, songs. */
 	static const char *const works[] = {
@@ -667,6 +677,8 @@ rule_booktitle(struct proof *ck, size_t si)
 	static const char *const verbs[] = {
 		"学习", "阅读", "诵读", "朗读", "朗诵", "宣讲", "解读", "研读",
 		"贯彻", "观看", "演唱", "传唱", "学", "读", "看", "唱", "写",
+		"收看", "宣传", "落实", "实施", "施行", "颁布", "出台", "印发",
+		"发布", "推广", "排演", "演出", "上映", "播出", "征集",
 	};
 	struct seg *sg = &ck->segs[si];
 	size_t i, j, k;
@@ -680,6 +692,9 @@ rule_booktitle(struct proof *ck, size_t si)
 			continue;
 		if (j >= sg->n || at(sg, (long)j) != 0x300B || j == i + 1)
 			continue;
+		/* The house's works: the whole title between the marks. */
+		if (words_at(&house.titles, sg, i + 1, 1) == j - i - 1)
+			continue;
 		if (ends_with_any(sg, i + 1, j, works, NELEM(works)) ||
 		    preceded_by(sg, i, verbs, NELEM(verbs)))
 			continue;
@@ -691,7 +706,7 @@ rule_booktitle(struct proof *ck, size_t si)
 			continue;
 		f = finding_add(ck, R_BOOKTITLE, si, i, j + 1 + (k < NELEM(after) ?
 		        u8_len(after[k]) : 0),
-		        _("《》 is for works; an activity, meeting or contest takes quotes"));
+		        _("《》 is for works; an activity, meeting, award or campaign takes quotes"));
 		finding_edit_cp(f, i, 0x201C);
 		finding_edit_cp(f, j, 0x201D);
 		i = j;

@@ -1,5 +1,5 @@
 /*
- * The rules on characters and words: a character typed twice (4), the
+ * The rules on characters and words: a character or word typed twice (4), the
  * house list of miswritten words (5), garbled and invisible characters
  * (6), paragraphs a column break split (7).
  */
@@ -9,80 +9,168 @@
 
 #include "proof.h"
 
-/* ---- rule 4: a character typed twice ---------------------------------- */
+/* ---- rule 4: a character or a word typed twice ------------------------ */
 
+/* Function characters a slip doubles: alone, each is a word of its own. */
+static const char *const function_chars = "的了是在和与及把被也就都又而";
+
+/* Where a function character's pair is two words meeting that ICU's
+ * dictionary does not join: 目的的确 (目的 + 的确), 不了了之, 在在职. */
+static const char *const meeting[] = {
+	/* 的 */
+	"目的的", "的的确", "打的的", "的的士",
+	/* 了: 为了了解, 不了了之 */
+	"不了了之", "了了解", "了了结", "了了却", "了了断", "了了然",
+	"了了如", "明了了", "小时了了", "了了分明",
+	/* 是 */
+	"是是非", "是是否",
+	/* 在: 现在在, 在在职职工中 */
+	"实实在在", "自自在在", "现在在", "存在在", "所在在", "实在在",
+	"好在在", "内在在", "外在在", "潜在在", "旨在在", "意在在",
+	"志在在", "重在在", "贵在在", "在在线", "在在职", "在在校",
+	"在在场", "在在建", "在在岗", "在在读", "在在编", "在在册",
+	"在在京",
+	/* 和: 和和气气, 民主和和平 */
+	"和和气", "和和美", "和和睦", "和和平", "和和谐", "和和解",
+	"温和和", "平和和", "祥和和", "柔和和", "缓和和", "暖和和",
+	"总和和", "随和和", "谦和和", "饱和和", "调和和", "附和和",
+	"人和和", "共和和",
+	/* 及 把 被 就 都 */
+	"及及时", "及及早", "一把把", "把把关", "被被子", "被被告",
+	"就就业", "就就医", "就就近", "就就地", "就就餐", "就就读",
+	"就就诊", "就就职", "就就绪", "首都都", "成都都", "京都都",
+	"古都都", "国都都", "故都都", "迁都都",
+};
+
+static int
+is_function(uint32_t c)
+{
+	size_t off, len, n = strlen(function_chars);
+	uint32_t cp;
+
+	for (off = 0; off < n; off += len) {
+		len = u8_next(function_chars + off, n - off, &cp);
+		if (cp == c)
+			return 1;
+	}
+	return 0;
+}
+
+/* Characters whose doubles are numbers (一一, 十十) or kin (妈妈). */
+static int
+numeric(uint32_t c)
+{
+	return numeral(c) || c == 0x5341 || c == 0x767E || c == 0x5343 ||
+	       c == 0x4E07 || c == 0x4EBF || c == 0x96F6 || c == 0x3007 ||
+	       c == 0x4E24;
+}
+
+/* Whether the double of n characters at i lies inside a phrase of w or of
+ * the list l: the phrase is read around it. */
+static int
+inside(const struct seg *sg, size_t i, size_t n, const char *const *l,
+       size_t nl, const struct words *w)
+{
+	size_t k, len, a;
+
+	for (k = 0; k < nl + w->n; k++) {
+		const char *p = k < nl ? l[k] : w->s[k - nl];
+
+		len = u8_len(p);
+		if (len < n)
+			continue;
+		for (a = i + n > len ? i + n - len : 0; a <= i; a++)
+			if (reads(sg, (long)a, p))
+				return 1;
+	}
+	return 0;
+}
+
+/* Reports the double of n characters at i; the second goes. */
+static void
+doubled(struct proof *ck, size_t si, size_t i, size_t n)
+{
+	struct seg *sg = &ck->segs[si];
+	struct buf b = {0};
+	struct finding *f;
+	char *what;
+	size_t k;
+
+	buf_add(&b, "", 0);
+	for (k = i; k < i + n; k++)
+		buf_addc(&b, at(sg, (long)k));
+	what = xasprintf(_("“%s” perhaps typed twice"), b.data);
+	f = finding_add(ck, R_REPEAT, si, i, i + 2 * n, what);
+	finding_edit(f, i + n, i + 2 * n, "");
+	free(what);
+	buf_free(&b);
+}
+
+/*
+ * A character typed twice where no word allows it.  ICU's word break
+ * says which words the two belong to: 的|的 (服务的的基础上) are two
+ * words of one character, and a function character is never doubled
+ * so; 服务|务 is a word and a stray character of it (but in 避|避雨 a
+ * verb is said twice before its object); 常常, 看看, 人人 are
+ * one word; 职工|工作 and 为了|了解 are two words meeting.  The house's
+ * doubles: list names the reduplications the dictionary lacks (试试,
+ * 研究研究).  A word typed twice (我们我们) is one too, unless doubled on
+ * purpose (研究研究, in the list).  AABB (家家户户, 干干净净), 一XX (一个个)
+ * and three of a kind (是是是, 对对对) are said on purpose.
+ */
 void
 rule_repeat(struct proof *ck, size_t si)
 {
-	/* Function characters a slip doubles; a content character doubled is
-	 * mostly a reduplication (默默 慢慢 层层). */
-	static const char *const chars = "的了是在和与及把被也就都又而";
-	/* Where the pair is two words meeting: 目的的确 (目的 + 的确),
-	 * 为了了解, 不了了之, 是是非非, 现在在, 温和和 … */
-	static const char *const legit[] = {
-		/* 的 */
-		"目的的", "的的确", "打的的", "的的士",
-		/* 了: 为了了解, 不了了之 */
-		"不了了之", "了了解", "了了结", "了了却", "了了断", "了了然",
-		"了了如", "明了了", "小时了了", "了了分明",
-		/* 是 */
-		"是是非", "是是否",
-		/* 在: 现在在, 在在职职工中 */
-		"实实在在", "自自在在", "现在在", "存在在", "所在在", "实在在",
-		"好在在", "内在在", "外在在", "潜在在", "旨在在", "意在在",
-		"志在在", "重在在", "贵在在", "在在线", "在在职", "在在校",
-		"在在场", "在在建", "在在岗", "在在读", "在在编", "在在册",
-		"在在京",
-		/* 和: 和和气气, 民主和和平 */
-		"和和气", "和和美", "和和睦", "和和平", "和和谐", "和和解",
-		"温和和", "平和和", "祥和和", "柔和和", "缓和和", "暖和和",
-		"总和和", "随和和", "谦和和", "饱和和", "调和和", "附和和",
-		"人和和", "共和和",
-		/* 及 把 被 就 都 */
-		"及及时", "及及早", "一把把", "把把关", "被被子", "被被告",
-		"就就业", "就就医", "就就近", "就就地", "就就餐", "就就读",
-		"就就诊", "就就职", "就就绪", "首都都", "成都都", "京都都",
-		"古都都", "国都都", "故都都", "迁都都",
-	};
 	struct seg *sg = &ck->segs[si];
-	size_t i, k, off, len;
-	uint32_t c, cp;
-	char *what, *pair;
-	struct finding *f;
-	int ok;
+	unsigned char *wb = NULL;
+	size_t i;
+	uint32_t c;
+	int alone1, alone2;
 
 	for (i = 0; i + 1 < sg->n; i++) {
 		c = at(sg, (long)i);
-		/* 是是是, 对对对: said three times on purpose. */
-		if (c == 0 || at(sg, (long)i + 1) != c || at(sg, (long)i - 1) == c ||
+		if (!is_han(c) || numeric(c))
+			continue;
+		/* A word of two characters typed twice: 我们我们. */
+		if (i + 3 < sg->n && at(sg, (long)i + 2) == c &&
+		    at(sg, (long)i + 1) == at(sg, (long)i + 3) &&
+		    at(sg, (long)i + 1) != c && is_han(at(sg, (long)i + 1)) &&
+		    c != 0x4E00) {
+			if (wb == NULL)
+				wb = word_breaks(sg);
+			if (wb[i] && !wb[i + 1] && wb[i + 2] && !wb[i + 3] &&
+			    wb[i + 4] && !inside(sg, i, 2, NULL, 0, &house.doubles) &&
+			    house.doubles.n > 0) {
+				doubled(ck, si, i, 2);
+				i += 3;
+				continue;
+			}
+		}
+		if (at(sg, (long)i + 1) != c || at(sg, (long)i - 1) == c ||
 		    at(sg, (long)i + 2) == c)
 			continue;
-		for (off = 0; off < strlen(chars); off += len) {
-			len = u8_next(chars + off, strlen(chars) - off, &cp);
-			if (cp == c)
-				break;
-		}
-		if (off == strlen(chars))
+		/* AABB, 一XX. */
+		if ((is_han(at(sg, (long)i + 2)) &&
+		     at(sg, (long)i + 2) == at(sg, (long)i + 3)) ||
+		    (i >= 2 && is_han(at(sg, (long)i - 1)) &&
+		     at(sg, (long)i - 1) == at(sg, (long)i - 2)) ||
+		    at(sg, (long)i - 1) == 0x4E00)
 			continue;
-		pair = xstrndup(chars + off, len);
-		pair = xrealloc(pair, 2 * len + 1);
-		memcpy(pair + len, chars + off, len);
-		pair[2 * len] = '\0';
-		for (ok = 0, k = 0; !ok && k < NELEM(legit); k++) {
-			const char *p = strstr(legit[k], pair);
-
-			ok = p != NULL &&
-			     reads(sg, (long)i - (long)u8_count(legit[k],
-			           (size_t)(p - legit[k])), legit[k]);
-		}
-		free(pair);
-		if (ok)
+		if (inside(sg, i, 2, meeting, NELEM(meeting), &house.doubles))
 			continue;
-		what = xasprintf(_("“%.*s” perhaps typed twice"), (int)len, chars + off);
-		f = finding_add(ck, R_REPEAT, si, i, i + 2, what);
-		finding_edit(f, i + 1, i + 2, "");
-		free(what);
+		if (wb == NULL)
+			wb = word_breaks(sg);
+		if (!wb[i + 1])
+			continue; /* one word: 常常, 看看 */
+		alone1 = wb[i];
+		alone2 = wb[i + 2];
+		/* 避避雨, 帮帮忙: a verb said twice before its object. */
+		if (is_function(c) ? alone1 && alone2 :
+		    !alone1 && alone2 && house.doubles.n > 0)
+			doubled(ck, si, i, 1);
+		i++;
 	}
+	free(wb);
 }
 
 /* ---- rule 5: the house list of miswritten words ------------------------ */

@@ -31,6 +31,8 @@ proof_run(struct proof *ck)
 	size_t si;
 
 	rejoin(ck);
+	if (house.level[R_DATE] != DIAG_OK)
+		rule_story_date(ck);
 	for (si = 0; si < ck->nsegs; si++) {
 		struct seg *sg = &ck->segs[si];
 
@@ -70,6 +72,12 @@ proof_run(struct proof *ck)
 			rule_number(ck, si);
 		if (rule_on(sg, R_NAME_DOT))
 			rule_name_dot(ck, si);
+		if (rule_on(sg, R_DE))
+			rule_de(ck, si);
+		if (rule_on(sg, R_YEAR))
+			rule_year(ck, si);
+		if (rule_on(sg, R_RANGE))
+			rule_range(ck, si);
 	}
 }
 
@@ -292,7 +300,8 @@ proof_free(struct proof *ck)
 /* ---- the stage's interface -------------------------------------------- */
 
 void
-proof_story(const struct story *st, enum proof_mode mode)
+proof_story(const struct story *st, const char *issue_date,
+            enum proof_mode mode)
 {
 	struct proof ck;
 
@@ -301,6 +310,7 @@ proof_story(const struct story *st, enum proof_mode mode)
 	if (mode == PROOF_NONE || st == NULL || st->src == NULL || st->too_deep)
 		return;
 	collect_story(&ck, st);
+	ck.issue_date = issue_date;
 	proof_run(&ck);
 	report(&ck, mode, 0);
 	proof_free(&ck);
@@ -356,6 +366,7 @@ proof_reset(void)
 	ntallies = 0;
 	memset(nrule_msgs, 0, sizeof(nrule_msgs));
 	house_free();
+	word_breaks_free();
 }
 
 char *
