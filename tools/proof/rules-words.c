@@ -108,9 +108,9 @@ doubled(struct proof *ck, size_t si, size_t i, size_t n)
 
 /*
  * A character typed twice where no word allows it.  ICU's word break
- * says which words the two belong to: 的|的 (服务的的基础上) are two
- * words of one character, and a function character is never doubled
- * so; 服务|务 is a word and a stray character of it (but in 避|避雨 a
+ * says which words the two belong to: in 的|的 (服务的的基础上) the
+ * second stands alone, and a function character is never doubled so;
+ * 服务|务 is a word and a stray character of it (but in 避|避雨 a
  * verb is said twice before its object); 常常, 看看, 人人 are
  * one word; 职工|工作 and 为了|了解 are two words meeting.  The house's
  * doubles: list names the reduplications the dictionary lacks (试试,
@@ -164,8 +164,12 @@ rule_repeat(struct proof *ck, size_t si)
 			continue; /* one word: 常常, 看看 */
 		alone1 = wb[i];
 		alone2 = wb[i + 2];
-		/* 避避雨, 帮帮忙: a verb said twice before its object. */
-		if (is_function(c) ? alone1 && alone2 :
+		/* A function character is a word of its own: the second one
+		 * alone is a slip (他在|在北京: ICU's 他在 is no word that
+		 * ends in 在, as 现在 is).  A content character alone after
+		 * a word it ends is one; in 避|避雨, 帮|帮忙 a verb is said
+		 * twice before its object. */
+		if (is_function(c) ? alone2 :
 		    !alone1 && alone2 && house.doubles.n > 0)
 			doubled(ck, si, i, 1);
 		i++;
