@@ -797,6 +797,8 @@ shared_inputs(const struct build_opts *opts, struct cache *c)
 	free(path);
 	if (opts->print_encoding != NULL)
 		h = hash_bytes(opts->print_encoding, strlen(opts->print_encoding), h);
+	if (opts->gbk_safe)
+		h = hash_bytes("gbk-safe", 8, h);
 	return h;
 }
 

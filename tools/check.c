@@ -678,7 +678,7 @@ cmd_check(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct build_opts opts = {"articles", "templates", NULL, NULL, 1,
-	                          PROOF_LEVELS, FIT_WARNINGS};
+	                          PROOF_LEVELS, FIT_WARNINGS, 0};
 	struct paper paper;
 	struct stat sb;
 	char **paths, *file, **dirs = NULL;

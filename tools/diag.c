@@ -79,6 +79,8 @@ static const struct {
 	{DIAG_ERROR, N_("photo: %s")},                                 /* D_PHOTO */
 	{DIAG_ERROR, N_("%s is written by both %s and %s")},           /* D_PATH_TAKEN */
 	{DIAG_ERROR, N_("another press build is writing into %s; nothing was written: build again when it has finished")}, /* D_LOCKED */
+	{DIAG_WARNING, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字)")}, /* D_NOT_GBK */
+	{DIAG_ERROR, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字)")}, /* D_NOT_GBK_STRICT */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 

@@ -33,11 +33,12 @@ static const struct {
 } commands[] = {
 	{"build", cmd_build, "a:t:o:j:", build_longs,
 	 "build   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-j JOBS]\n"
-	 "                [--print-encoding ENCODING] [ISSUE_DIR ...]\n"
+	 "                [--print-encoding ENCODING] [--gbk-safe] [ISSUE_DIR ...]\n"
 	 "        every issue under ARTICLES (default articles), or the ISSUE_DIRs,\n"
 	 "        into OUT/site (the web edition) and OUT/print (the XML for the\n"
 	 "        layout desk); OUT defaults to out; --print-encoding GB18030\n"
-	 "        writes the print files in that encoding (default UTF-8);\n"
+	 "        writes the print files but the ICML in that encoding (default\n"
+	 "        UTF-8), warning of characters outside GBK (--gbk-safe: errors);\n"
 	 "        only what changed since the last build is built again, by JOBS\n"
 	 "        processes (default: one a core)"},
 	{"preview", cmd_preview, "a:t:o:", NULL,
@@ -108,10 +109,11 @@ cmd_build(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"print-encoding", required_argument, NULL, 'E'},
+		{"gbk-safe", no_argument, NULL, 'G'},
 		{NULL, 0, NULL, 0},
 	};
 	struct build_opts opts = {"articles", "templates", "out", NULL, 0,
-	                          PROOF_WARNINGS, FIT_NONE};
+	                          PROOF_WARNINGS, FIT_NONE, 0};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	iconv_t cd;
 	char *end;
@@ -121,6 +123,8 @@ cmd_build(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "a:t:o:j:", longopts, NULL)) != -1)
 		if (c == 'E')
 			opts.print_encoding = optarg;
+		else if (c == 'G')
+			opts.gbk_safe = 1;
 		else if (c == 'j') {
 			long j = strtol(optarg, &end, 10);
 
@@ -146,7 +150,7 @@ static int
 cmd_preview(int argc, char **argv)
 {
 	struct build_opts opts = {"articles", "templates", "out/preview", NULL, 1,
-	                          PROOF_WARNINGS, FIT_NONE};
+	                          PROOF_WARNINGS, FIT_NONE, 0};
 	int c;
 
 	while ((c = getopt(argc, argv, "a:t:o:")) != -1)

@@ -160,12 +160,16 @@ out:
 
 /*
  * Converts UTF-8 to encoding with iconv, strictly: no //TRANSLIT, no
- * //IGNORE.  Returns 1 with the result in *res, 0 with *bad at the first
- * character that cannot be converted, -1 if iconv knows no such encoding.
+ * //IGNORE.  A character the encoding cannot hold is, with refs, written
+ * as an XML character reference (&#x4DAE;, ASCII in every encoding press
+ * takes) and the conversion goes on; without, it stops there.  Returns 1
+ * with the result in *res (when res is not NULL), 0 with *bad at the
+ * first character that cannot be converted, -1 if iconv knows no such
+ * encoding.
  */
 static int
 convert(const char *data, size_t len, const char *encoding, struct buf *res,
-        size_t *bad)
+        size_t *bad, int refs)
 {
 	iconv_t cd = iconv_open(encoding, "UTF-8");
 	char *ip = (char *)data, *op, chunk[8192];
@@ -178,9 +182,24 @@ convert(const char *data, size_t len, const char *encoding, struct buf *res,
 		oleft = sizeof(chunk);
 		if (iconv(cd, &ip, &ileft, &op, &oleft) == (size_t)-1 &&
 		    errno != E2BIG) {
-			*bad = (size_t)(ip - data);
-			iconv_close(cd);
-			return 0;
+			uint32_t cp;
+			size_t n;
+			char ref[16];
+
+			if (!refs || errno != EILSEQ ||
+			    (n = u8_next(ip, ileft, &cp)) == 0) {
+				*bad = (size_t)(ip - data);
+				iconv_close(cd);
+				return 0;
+			}
+			if (res != NULL) {
+				buf_add(res, chunk, sizeof(chunk) - oleft);
+				snprintf(ref, sizeof(ref), "&#x%X;", (unsigned)cp);
+				buf_adds(res, ref);
+			}
+			ip += n;
+			ileft -= n;
+			continue;
 		}
 		if (res != NULL)
 			buf_add(res, chunk, sizeof(chunk) - oleft);
@@ -197,12 +216,42 @@ convert(const char *data, size_t len, const char *encoding, struct buf *res,
 int
 out_encodable(const char *data, size_t len, const char *encoding, size_t *bad)
 {
-	return convert(data, len, encoding, NULL, bad);
+	return convert(data, len, encoding, NULL, bad, 0);
+}
+
+long
+out_unencodable(const char *data, size_t len, const char *encoding,
+                void (*each)(size_t at, void *arg), void *arg)
+{
+	iconv_t cd = iconv_open(encoding, "UTF-8");
+	char *ip = (char *)data, *op, chunk[8192];
+	size_t ileft = len, oleft, n;
+	uint32_t cp;
+	long count = 0;
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	/* One pass: a character that cannot be converted is passed over. */
+	while (ileft > 0) {
+		op = chunk;
+		oleft = sizeof(chunk);
+		if (iconv(cd, &ip, &ileft, &op, &oleft) != (size_t)-1 ||
+		    errno == E2BIG)
+			continue;
+		if (errno != EILSEQ || (n = u8_next(ip, ileft, &cp)) == 0)
+			break;
+		each((size_t)(ip - data), arg);
+		count++;
+		ip += n;
+		ileft -= n;
+	}
+	iconv_close(cd);
+	return count;
 }
 
 int
 out_write_encoded(const char *path, const char *data, size_t len,
-                  const char *encoding)
+                  const char *encoding, const char *blame)
 {
 	struct buf text = {0}, res = {0};
 	const char *decl = "encoding=\"UTF-8\"", *p;
@@ -221,7 +270,7 @@ out_write_encoded(const char *path, const char *data, size_t len,
 		data = text.data;
 		len = text.len;
 	}
-	switch (convert(data, len, encoding, &res, &bad)) {
+	switch (convert(data, len, encoding, &res, &bad, blame == NULL)) {
 	case 1:
 		ok = out_write(path, res.data ? res.data : "", res.len);
 		break;
@@ -230,7 +279,7 @@ out_write_encoded(const char *path, const char *data, size_t len,
 		size_t n = u8_next(data + bad, len - bad, &cp);
 		char *ch = xstrndup(data + bad, n);
 
-		diag(path, 0, 0, D_ENCODE, (unsigned)cp, ch, encoding);
+		diag(blame, 0, 0, D_ENCODE, (unsigned)cp, ch, encoding);
 		free(ch);
 		ok = 0;
 		break;
@@ -257,7 +306,7 @@ out_write_xml(const char *path, xmlDocPtr doc, const char *encoding)
 	}
 	if (encoding != NULL)
 		ok = out_write_encoded(path, (const char *)mem, (size_t)size,
-		                       encoding);
+		                       encoding, NULL);
 	else
 		ok = out_write(path, mem, (size_t)size);
 	xmlFree(mem);

@@ -186,6 +186,8 @@ enum diag_id {
 	D_PHOTO,
 	D_PATH_TAKEN,
 	D_LOCKED,
+	D_NOT_GBK,
+	D_NOT_GBK_STRICT,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
@@ -480,10 +482,15 @@ void render_free(void);
 /* Writes len bytes to path through a temporary file and rename(2),
  * creating folders.  Returns 0 after reporting on failure. */
 int out_write(const char *path, const void *data, size_t len);
-/* Writes UTF-8 data converted to encoding; an XML declaration's
- * encoding is changed to match.  0 after reporting. */
+/*
+ * Writes UTF-8 data converted to encoding; an XML declaration's encoding
+ * is changed to match.  A character the encoding cannot hold is written
+ * as an XML character reference when blame is NULL (data is XML), else it
+ * is an error at blame (the stylesheet that wrote it).  0 after
+ * reporting.
+ */
 int out_write_encoded(const char *path, const char *data, size_t len,
-                      const char *encoding);
+                      const char *encoding, const char *blame);
 /* Serializes an XML document (no pretty printing) and writes it in
  * encoding (NULL: UTF-8). */
 int out_write_xml(const char *path, xmlDocPtr, const char *encoding);
@@ -494,6 +501,13 @@ int out_write_xml(const char *path, xmlDocPtr, const char *encoding);
  */
 int out_encodable(const char *data, size_t len, const char *encoding,
                   size_t *bad);
+/*
+ * Calls each(at, arg) for every character of UTF-8 data that encoding
+ * cannot hold (at: its byte offset), in order, in one pass.  Returns how
+ * many, or -1 when iconv does not know the encoding.
+ */
+long out_unencodable(const char *data, size_t len, const char *encoding,
+                     void (*each)(size_t at, void *arg), void *arg);
 /* Copies a file the same way, in a stream. */
 int out_copy(const char *from, const char *to);
 /* Copies what fd reads (from its start) to `to`; a file that turns out
@@ -523,6 +537,7 @@ struct build_opts {
 	unsigned jobs;              /* worker processes; 0 or 1: none */
 	enum proof_mode proof;      /* how issue_load proofreads its stories */
 	enum fit_mode fitting;      /* stories over their space: a message? */
+	int gbk_safe;               /* a character outside GBK is an error */
 };
 
 /* A broadsheet: 8 columns of 13 characters (EDITORIAL.md), 115 lines

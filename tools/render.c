@@ -46,6 +46,7 @@ struct output {
 	enum over over;        /* what it runs over */
 	char *path;            /* under out/, with {issue} {page} {slug} */
 	int preview;           /* press preview renders it */
+	int utf8;              /* encoding: UTF-8, whatever --print-encoding */
 	xsltStylesheetPtr xsl; /* parsed on first use */
 	int failed;            /* could not be parsed: reported once */
 	char **deps;           /* the files it was made from */
@@ -379,7 +380,7 @@ render_load(const char *dir, const char *encoding)
 	ok = 1;
 	for (it = list->data.sequence.items.start;
 	     it < list->data.sequence.items.top; it++) {
-		const char *sheet, *over, *to, *pv;
+		const char *sheet, *over, *to, *pv, *enc;
 
 		e = yaml_document_get_node(&doc, *it);
 		if ((sheet = field(path, &doc, e, "sheet")) == NULL ||
@@ -404,11 +405,21 @@ render_load(const char *dir, const char *encoding)
 			continue;
 		}
 		pv = fm_scalar(fm_get(&doc, e, "preview", NULL));
+		enc = fm_scalar(fm_get(&doc, e, "encoding", NULL));
+		if (enc != NULL && strcmp(enc, "UTF-8") != 0) {
+			diag(path, fm_line(fm_get(&doc, e, "encoding", NULL), 0),
+			     fm_col(fm_get(&doc, e, "encoding", NULL)), D_TEMPLATE,
+			     "'encoding' can only be UTF-8 (the file stays UTF-8 "
+			     "whatever --print-encoding names)");
+			ok = 0;
+			continue;
+		}
 		outputs = xrealloc(outputs, (noutputs + 1) * sizeof(*outputs));
 		memset(&outputs[noutputs], 0, sizeof(*outputs));
 		outputs[noutputs].sheet = xstrdup(sheet);
 		outputs[noutputs].over = o;
 		outputs[noutputs].path = xstrdup(to);
+		outputs[noutputs].utf8 = enc != NULL;
 		outputs[noutputs++].preview = pv != NULL &&
 		    (strcmp(pv, "yes") == 0 || strcmp(pv, "true") == 0);
 	}
@@ -561,9 +572,17 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 	}
 	errors.len = 0;
 	errors.data[0] = '\0';
-	if (print_encoding != NULL && strncmp(o->path, "print/", 6) == 0)
-		ok = out_write_encoded(file, (const char *)mem, (size_t)len,
-		                       print_encoding);
+	/* Characters of the story were checked before (issue.c); what the
+	 * sheet or words.xml adds that the encoding cannot hold is a
+	 * character reference in XML, else an error at the sheet. */
+	if (print_encoding != NULL && !o->utf8 &&
+	    strncmp(o->path, "print/", 6) == 0)
+		ok = out_write_encoded(file, mem ? (const char *)mem : "",
+		                       (size_t)len, print_encoding,
+		                       res->type == XML_HTML_DOCUMENT_NODE ||
+		                       (xsl->method != NULL &&
+		                        !xmlStrEqual(xsl->method, (const xmlChar *)"xml")) ?
+		                       path : NULL);
 	else
 		ok = out_write(file, mem ? (const char *)mem : "", (size_t)len);
 out:
@@ -594,6 +613,7 @@ dep_key(const struct output *o)
 	uint64_t h = hash_bytes(o->sheet, strlen(o->sheet) + 1, 1);
 
 	h = hash_bytes(o->path, strlen(o->path) + 1, h);
+	h = hash_bytes(&o->utf8, sizeof(o->utf8), h);
 	h = hash_bytes(over_names[o->over], strlen(over_names[o->over]), h);
 	return xasprintf("made-of:%016" PRIx64, h);
 }
