@@ -174,6 +174,7 @@ START_TEST(check_catches)
 	finds("3千5百万", "1 number-form\n");
 	finds("列奥纳多.达.芬奇", "5 punct-name-dot\n");             /* 20 */
 	finds("大家都都来了", "3 char-repeated\n");                 /* 4, ICU */
+	finds("他在在北京工作", "2 char-repeated\n");
 	finds("工会举办《职工心向党》主题活动", "5 punct-booktitle\n"); /* 16 */
 	finds("2015-2024年", "5 number-range\n");                  /* 24 */
 	finds("6月7日-8日，6～8月", "5 number-range\n10 number-range\n");

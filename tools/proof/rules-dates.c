@@ -107,7 +107,10 @@ rule_year(struct proof *ck, size_t si)
 			}
 		if (years != 1 || wrong == 0)
 			continue;
-		what = xasprintf(_("%d in this year's news, but the issue is of %d"),
+		what = ck->issue_date != NULL ?
+		       xasprintf(_("%d in this year's news, but the issue is of %d"),
+		                 wrong, ref) :
+		       xasprintf(_("%d in this year's news, but the story is dated %d"),
 		                 wrong, ref);
 		f = finding_add(ck, R_YEAR, si, yi, yi + 5, what);
 		snprintf(repl, sizeof(repl), "%d", ref);
