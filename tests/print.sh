@@ -509,7 +509,7 @@ bylines() {
 	grep -F '<Content>作者 甲 乙 实习生 丙</Content>' "$cases/print-a.icml" &&
 	    grep -F '<Content>本报讯（记者 甲）</Content>' "$cases/print-b.icml" &&
 	    grep -F '<Content>本报讯</Content>' "$cases/print-c.icml" &&
-	    grep -F '<byline><person><function value="author">作者</function> 甲</person> <person><function value="author"/>乙</person> <person><function value="intern">实习生</function> 丙</person></byline>' \
+	    grep -F '<byline><byttl>作者</byttl> <person><function value="author"/>甲</person> <person><function value="author"/>乙</person> <byttl>实习生</byttl> <person><function value="intern"/>丙</person></byline>' \
 	        "$cases/print-a.nitf.xml"
 }
 check "story cases: a byline alone, a dateline alone" bylines

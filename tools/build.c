@@ -286,6 +286,18 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 			xmlDocSetRootElement(one, copy);
 			xmlNewProp(copy, X("schema-version"), X("1"));
 			xmlNodeSetLang(copy, X("zh-CN"));
+			/* Where it stands: paper, issue, its date, page. */
+			{
+				xmlChar *v = xmlGetProp(root, X("paper"));
+
+				xmlNewProp(copy, X("paper"), v);
+				xmlFree(v);
+				xmlNewProp(copy, X("issue"), id);
+				v = xmlGetProp(root, X("date"));
+				xmlNewProp(copy, X("issue-date"), v);
+				xmlFree(v);
+				xmlNewProp(copy, X("page"), no);
+			}
 			path = xasprintf("%s/print/%s/%s.xml", out, id, slug);
 			out_write_xml(path, one, enc);
 			free(path);

@@ -142,6 +142,7 @@ int
 paper_load(struct paper *paper, const char *articles)
 {
 	static const char *const known[] = {"name", "publisher", "url",
+	                                    "copyright", "rights",
 	                                    "page", "pass-mark", "photo-limit",
 	                                    NULL};
 	struct yfile y;
@@ -165,6 +166,10 @@ paper_load(struct paper *paper, const char *articles)
 			paper->publisher = xstrdup(s);
 		if ((s = text(&y, root, "url", 0)) != NULL)
 			paper->url = xstrdup(s);
+		if ((s = text(&y, root, "copyright", 0)) != NULL)
+			paper->copyright = xstrdup(s);
+		if ((s = text(&y, root, "rights", 0)) != NULL)
+			paper->rights = xstrdup(s);
 		if (fm_get(&y.doc, root, "pass-mark", NULL) != NULL &&
 		    (paper->pass_mark = number(&y, root, "pass-mark")) <= 0)
 			ok = 0;
@@ -216,6 +221,8 @@ paper_free(struct paper *paper)
 	free(paper->name);
 	free(paper->publisher);
 	free(paper->url);
+	free(paper->copyright);
+	free(paper->rights);
 }
 
 /* The weekday of a valid YYYY-MM-DD date. */
@@ -584,7 +591,11 @@ static void
 add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 {
 	static const char *const known[] = {"no", "name", "banner", "editor",
-	                                    "stories", NULL};
+	                                    "designer", "proofreader",
+	                                    "photo-editor", "stories", NULL};
+	static const char *const staff[] = {"editor", "designer",
+	                                    "proofreader", "photo-editor", NULL};
+	size_t k;
 	yaml_node_t *stories;
 	yaml_node_item_t *it;
 	xmlNodePtr page;
@@ -628,8 +639,10 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	xmlNewProp(page, X("name"), X(name));
 	if ((s = text(&is->y, p, "banner", 0)) != NULL)
 		xmlNewProp(page, X("banner"), X(s));
-	if ((s = text(&is->y, p, "editor", 0)) != NULL)
-		xmlNewProp(page, X("editor"), X(s));
+	/* 责任编辑, 美编 (版式设计), 校对, 图片编辑: each optional. */
+	for (k = 0; staff[k] != NULL; k++)
+		if ((s = text(&is->y, p, staff[k], 0)) != NULL)
+			xmlNewProp(page, X(staff[k]), X(s));
 	stories = fm_get(&is->y.doc, p, "stories", NULL);
 	if (stories != NULL && stories->type != YAML_SEQUENCE_NODE)
 		wrong(&is->y, stories, "stories", _("a list of story files"));
@@ -741,6 +754,10 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	xmlNewProp(issue, X("paper"), X(paper->name));
 	if (paper->publisher != NULL)
 		xmlNewProp(issue, X("publisher"), X(paper->publisher));
+	if (paper->copyright != NULL)
+		xmlNewProp(issue, X("copyright"), X(paper->copyright));
+	if (paper->rights != NULL)
+		xmlNewProp(issue, X("rights"), X(paper->rights));
 	if (paper->url != NULL)
 		xmlNewProp(issue, X("url"), X(paper->url));
 	xmlNewProp(issue, X("date"), X(date));

@@ -553,6 +553,8 @@ struct paper {
 	char *name;      /* 报名, required */
 	char *publisher; /* 主办 */
 	char *url;       /* the web edition's address */
+	char *copyright; /* the copyright holder (版权所有) */
+	char *rights;    /* the terms of reuse (未经授权不得转载) */
 	long columns;    /* 栏 on a page, 8 on a broadsheet */
 	long line_chars; /* characters in a column's line, 13 */
 	long col_lines;  /* lines in a column */

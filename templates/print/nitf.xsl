@@ -8,13 +8,21 @@
 
   head
     title                 the headline
-    meta                  press's own metadata as name and content: genre
-                          (消息, 图片新闻 …), slot (lead …) and lines (the
-                          estimated lines), where the story has them
-    docdata
+    meta                  press's own metadata as name and content: slot
+                          (lead …) and lines (the estimated lines), where
+                          the story has them
+    tobject               tobject.type "news", its tobject.property's type
+                          the genre (消息, 图片新闻 …), as Superdesk writes it
+    docdata               management-status "usable"
       doc-id              id-string "{issue id}/{slug}", regsrc the paper
+      urgency             ed-urg 4 for the lead (头条), else 5 (IPTC's
+                          normal)
       date.issue          the issue date, norm in ISO 8601 basic form at
                           midnight Beijing time: 20240611T000000+0800
+      date.release        the same: free to use when the paper is out
+      doc.copyright       holder paper.yaml's copyright, year the issue's
+      doc.rights          limitations paper.yaml's rights (the terms of
+                          reuse), owner its copyright, startdate the issue's
     pubdata type="print"  name the paper, date.publication as above,
                           number the issue number, position.section the
                           page name, position.sequence the page number,
@@ -24,12 +32,11 @@
       hedline             hl1 the headline; hl2 class="kicker" for the
                           引题 and hl2 class="subtitle" for each 副题 (NITF
                           wants hl1 first; the class says where it goes)
-      byline              as printed (记者 崔欣 通讯员 宋雅欣): each name a
-                          person whose function has the role's code in
-                          value; the role label is the function's text for
-                          the first of a run of one role, and the later
-                          ones' function is empty, so that the byline reads
-                          as printed and every person still has a role
+      byline              as printed (记者 崔欣 通讯员 宋雅欣): the role
+                          label a byttl before a run of one role, each name
+                          a person holding only the name and an empty
+                          function whose value is the role's code
+                          (reporter, correspondent …)
       dateline            本报讯
     body.content          p; subheads as hl2 (class="subhead"); photos as
                           media media-type="image" with media-reference
@@ -109,10 +116,6 @@
       <xsl:value-of select="$nl"/>
       <title><xsl:value-of select="head/headline"/></title>
       <xsl:value-of select="$nl"/>
-      <xsl:for-each select="@genre">
-        <meta name="genre" content="{.}"/>
-        <xsl:value-of select="$nl"/>
-      </xsl:for-each>
       <xsl:for-each select="@slot">
         <meta name="slot" content="{.}"/>
         <xsl:value-of select="$nl"/>
@@ -121,7 +124,15 @@
         <meta name="lines" content="{.}"/>
         <xsl:value-of select="$nl"/>
       </xsl:for-each>
-      <docdata>
+      <!-- The genre as Superdesk's NITF writes it: the news object's
+           property. -->
+      <xsl:for-each select="@genre">
+        <tobject tobject.type="news">
+          <tobject.property tobject.property.type="{.}"/>
+        </tobject>
+        <xsl:value-of select="$nl"/>
+      </xsl:for-each>
+      <docdata management-status="usable">
         <xsl:value-of select="$nl"/>
         <doc-id>
           <xsl:if test="$the-issue/@paper">
@@ -135,8 +146,40 @@
           </xsl:attribute>
         </doc-id>
         <xsl:value-of select="$nl"/>
+        <!-- IPTC urgency, 1 most urgent to 8, 5 normal: the lead 4. -->
+        <urgency>
+          <xsl:attribute name="ed-urg">
+            <xsl:choose>
+              <xsl:when test="@slot = 'lead'">4</xsl:when>
+              <xsl:otherwise>5</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+        </urgency>
+        <xsl:value-of select="$nl"/>
         <xsl:if test="$the-issue/@date">
           <date.issue norm="{$date}"/>
+          <xsl:value-of select="$nl"/>
+          <!-- Free to use from the issue's date, when the paper is out. -->
+          <date.release norm="{$date}"/>
+          <xsl:value-of select="$nl"/>
+        </xsl:if>
+        <xsl:if test="$the-issue/@copyright">
+          <doc.copyright holder="{$the-issue/@copyright}">
+            <xsl:if test="$the-issue/@date">
+              <xsl:attribute name="year"><xsl:value-of select="substring($the-issue/@date, 1, 4)"/></xsl:attribute>
+            </xsl:if>
+          </doc.copyright>
+          <xsl:value-of select="$nl"/>
+        </xsl:if>
+        <xsl:if test="$the-issue/@rights">
+          <doc.rights limitations="{$the-issue/@rights}">
+            <xsl:if test="$the-issue/@copyright">
+              <xsl:attribute name="owner"><xsl:value-of select="$the-issue/@copyright"/></xsl:attribute>
+            </xsl:if>
+            <xsl:if test="$the-issue/@date">
+              <xsl:attribute name="startdate"><xsl:value-of select="$date"/></xsl:attribute>
+            </xsl:if>
+          </doc.rights>
           <xsl:value-of select="$nl"/>
         </xsl:if>
       </docdata>
@@ -204,25 +247,19 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
-  <!-- A byline as printed: 记者 崔欣 通讯员 宋雅欣.  The role label opens
-       a run of one role; every person carries the role's code. -->
+  <!-- A byline as printed: 记者 崔欣 通讯员 宋雅欣.  The role label, as
+       byttl, opens a run of one role; each person holds the name, and an
+       empty function carries the role's code. -->
   <xsl:template match="contributor" mode="byline">
     <xsl:if test="position() &gt; 1">
       <xsl:text> </xsl:text>
     </xsl:if>
-    <person>
-      <function value="{@role}">
-        <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role and
-                          string(preceding-sibling::contributor[1]/@label) = string(@label))">
-          <xsl:call-template name="role-label"/>
-        </xsl:if>
-      </function>
-      <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role and
-                        string(preceding-sibling::contributor[1]/@label) = string(@label))">
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <xsl:value-of select="."/>
-    </person>
+    <xsl:if test="not(preceding-sibling::contributor[1]/@role = @role and
+                      string(preceding-sibling::contributor[1]/@label) = string(@label))">
+      <byttl><xsl:call-template name="role-label"/></byttl>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <person><function value="{@role}"/><xsl:value-of select="."/></person>
   </xsl:template>
 
   <!-- ================================================================
