@@ -269,7 +269,7 @@ for s in halfwidth spaces roles xinhua; do
 done
 for f in site/2024-03-01/roles.html print/2024-03-01/roles.nitf.xml \
     print/2024-03-01/roles.icml; do
-	for w in '见习记者</[a-z]*> 张三\|见习记者 张三' '特约通讯员</[a-z]*> 李四\|特约通讯员 李四' 赵五; do
+	for w in '见习记者</[a-z]*> \(<[^>]*>\)*张三\|见习记者 张三' '特约通讯员</[a-z]*> \(<[^>]*>\)*李四\|特约通讯员 李四' 赵五; do
 		grep -q "$w" "$b/out/$f" || echo "$f: no $w" >>"$b/bad"
 	done
 done

@@ -78,7 +78,7 @@ sed -i 's|<role name="reporter">记者</role>|<role name="reporter">本报记者
 "$PRESS" build -a "$t/a" -t "$t/t" -o "$t/o" 2>/dev/null
 p=$t/o/print/2024-06-11
 if grep -q '（本报记者 崔欣' "$t/o/site/2024-06-11/huairou.html" &&
-    grep -q '本报记者</function>' "$p/huairou.nitf.xml" &&
+    grep -q '<byttl>本报记者</byttl>' "$p/huairou.nitf.xml" &&
     grep -q '（本报记者 崔欣' "$p/huairou.icml"; then
 	ok "label: a label changed in words.xml changes the web, NITF and ICML"
 else
