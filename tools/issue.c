@@ -106,12 +106,17 @@ number(struct yfile *y, yaml_node_t *map, const char *key)
 	return n;
 }
 
-/* Reports the keys of map that are not in known (NULL-terminated). */
-static void
+/*
+ * Reports the keys of map that are not in known (NULL-terminated).
+ * Returns how many were misspelt known keys: errors, since what the
+ * key held would otherwise be lost.
+ */
+static int
 unknown_keys(struct yfile *y, yaml_node_t *map, const char *const *known)
 {
 	yaml_node_pair_t *p;
 	size_t i;
+	int misspelt = 0;
 
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
 	     p++) {
@@ -122,8 +127,9 @@ unknown_keys(struct yfile *y, yaml_node_t *map, const char *const *known)
 			if (strcmp(s, known[i]) == 0)
 				break;
 		if (s == NULL || known[i] == NULL)
-			fm_unknown(y->path, k, 0, known);
+			misspelt += fm_unknown(y->path, k, 0, known);
 	}
+	return misspelt;
 }
 
 static yaml_node_t *
@@ -486,7 +492,8 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 	size_t i;
 
 	if (entry->type == YAML_MAPPING_NODE) {
-		unknown_keys(&is->y, entry, known);
+		if (unknown_keys(&is->y, entry, known))
+			is->bad = 1;
 		fv = fm_get(&is->y.doc, entry, "file", NULL);
 		sv = fm_get(&is->y.doc, entry, "slot", NULL);
 		if (fv == NULL) {
@@ -608,7 +615,9 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 		wrong(&is->y, p, "a page", _("no, name and stories"));
 		return;
 	}
-	unknown_keys(&is->y, p, known);
+	/* A misspelt key would publish the page without what it held. */
+	if (unknown_keys(&is->y, p, known))
+		is->bad = 1;
 	no = number(&is->y, p, "no");
 	name = text(&is->y, p, "name", 1);
 	if (no == 0)
@@ -616,7 +625,9 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 		     _("missing required key 'no'"));
 	if (no <= 0 || name == NULL)
 		return;
-	/* Two pages 3: which one is page 3?  The issue is not built. */
+	/* Two pages 3: which one is page 3?  The issue is not built, but
+	 * both pages' stories are read, so that each is checked and none is
+	 * said to be on no page. */
 	{
 		yaml_node_t *nv = fm_get(&is->y.doc, p, "no", NULL);
 		size_t i;
@@ -626,7 +637,7 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 				diag(is->y.path, fm_line(nv, 0), fm_col(nv), D_PAGE_DUP,
 				     no, is->nolines[i]);
 				is->bad = 1;
-				return;
+				break;
 			}
 		is->nos = xrealloc(is->nos, (is->nnos + 1) * sizeof(long));
 		is->nolines = xrealloc(is->nolines, (is->nnos + 1) * sizeof(int));
@@ -731,10 +742,22 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 		     "issue's address)"));
 		goto fail;
 	}
-	unknown_keys(&is.y, root, known);
+	if (unknown_keys(&is.y, root, known))
+		bad = 1;
 	/* The date defaults to the folder's name when that is a date. */
 	dv = fm_get(&is.y.doc, root, "date", NULL);
 	date = dv ? fm_scalar(dv) : validate_date(is.id) ? is.id : NULL;
+	/* A folder named for one day and a date of another: the address
+	 * says one day, the paper another; which is meant? */
+	if (dv != NULL && validate_date(date) && validate_date(is.id) &&
+	    strcmp(date, is.id) != 0) {
+		char *m = xasprintf(_("the date %s is not the folder's, %s: "
+		                      "which day is meant?"), date, is.id);
+
+		diag(is.y.path, fm_line(dv, 0), fm_col(dv), D_ISSUE_VALUE, m);
+		free(m);
+		bad = 1;
+	}
 	is.date = validate_date(date) ? date : NULL;
 	if (!validate_date(date)) {
 		if (dv != NULL)
