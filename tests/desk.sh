@@ -211,7 +211,7 @@ count() {
 mkdir -p "$d/t/articles/2024-02-01"
 printf 'name: 测试报\n' >"$d/t/articles/paper.yaml"
 printf 'words:\n  再接再励: 再接再厉\n' >"$d/t/articles/house.yaml"
-printf 'pages:\n  - no: 1\n    name: 要闻\n    nmae: 要闻\n    stories: [a.md, b.md]\n' \
+printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: [a.md, b.md, c.md]\n' \
     >"$d/t/articles/2024-02-01/issue.yaml"
 printf -- '---\ntitle: 甲\nsource: 来稿\n---\n\n我们再接再励，服务的的基础上继续。\n' \
     >"$d/t/articles/2024-02-01/a.md"
