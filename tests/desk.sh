@@ -27,6 +27,8 @@
 #                 and every name; header and body that agree say nothing,
 #                 that disagree name who differs, in English and Chinese;
 #                 --fix writes datelines and credits in the house form
+#   unplaced      press check of an issue folder proofreads and measures
+#                 the stories no page places yet, too
 #   install       make install DESTDIR=… PREFIX=… puts the program, the
 #                 manual, the catalogue and the templates in place, and
 #                 the installed press works in a project without
@@ -318,3 +320,21 @@ for l in C zh_CN; do
 		    "$b/fix.$l" "$b/again.$l"
 	fi
 done
+
+# ---- unplaced -----------------------------------------------------------------
+# A reporter's new story that no page places yet is proofread and measured
+# when its issue folder is checked, not only when it is named alone.
+mkdir -p "$d/u/articles/2024-03-01"
+printf 'name: 测试报\n' >"$d/u/articles/paper.yaml"
+printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: [a.md]\n' \
+    >"$d/u/articles/2024-03-01/issue.yaml"
+printf -- '---\ntitle: 甲\n---\n\n正文。\n' >"$d/u/articles/2024-03-01/a.md"
+printf -- '---\ntitle: 乙\n---\n\n服务的的基础上。\n' >"$d/u/articles/2024-03-01/new.md"
+(cd "$d/u" && "$PRESS" check articles/2024-03-01) >"$d/unplaced" 2>&1
+if grep -q 'new.md:5:3: warning: .*\[char-repeated\]' "$d/unplaced" &&
+    grep -q '^articles/2024-03-01/new.md: 8 字' "$d/unplaced"; then
+	ok "unplaced: a story on no page yet is proofread and measured with its folder"
+else
+	notok "unplaced: a story on no page yet is proofread and measured with its folder" \
+	    "$d/unplaced"
+fi

@@ -487,15 +487,13 @@ static struct {
  * is checked (it is a fact of the issue, not of the story).
  */
 static void
-check_file(const char *path, const struct paper *paper)
+measure_file(const char *path, const struct paper *paper)
 {
 	struct story *st;
 	struct fit ft = {0};
 	xmlDocPtr doc;
 	unsigned body, head;
 
-	if (mode.fix && !fix_file(path))
-		return;
 	st = story_load(path);
 	proof_story(st, NULL, PROOF_LEVELS);
 	if (st == NULL || !st->ok) {
@@ -514,6 +512,14 @@ check_file(const char *path, const struct paper *paper)
 	total.errors += body + 2 * head;
 	xmlFreeDoc(doc);
 	story_free(st);
+}
+
+static void
+check_file(const char *path, const struct paper *paper)
+{
+	if (mode.fix && !fix_file(path))
+		return;
+	measure_file(path, paper);
 }
 
 /* One page of an issue: its stories, its space, its error rate. */
@@ -635,6 +641,51 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 	xmlFree(banner);
 }
 
+/* Whether the issue places the story file name (or marks its hole). */
+static int
+placed(xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr page, n;
+	xmlChar *v;
+	int yes = 0;
+
+	for (page = xmlDocGetRootElement(doc)->children; page && !yes;
+	     page = page->next)
+		for (n = page->children; n != NULL && !yes; n = n->next) {
+			v = xmlGetProp(n, X(xmlStrEqual(n->name, X("story")) ?
+			                    "source" : "file"));
+			yes = v != NULL && strcmp((const char *)v, name) == 0;
+			xmlFree(v);
+		}
+	return yes;
+}
+
+/* The stories of the folder no page places yet (a reporter's new copy)
+ * are proofread and measured all the same, as if named alone. */
+static void
+unplaced_stories(xmlDocPtr doc, const char *dir, const struct paper *paper)
+{
+	struct dirent **names;
+	char *path;
+	int n, i;
+	size_t len;
+
+	if ((n = scandir(dir, &names, NULL, alphasort)) < 0)
+		return;
+	for (i = 0; i < n; i++) {
+		len = strlen(names[i]->d_name);
+		if (names[i]->d_name[0] != '.' && len > 3 &&
+		    strcmp(names[i]->d_name + len - 3, ".md") == 0 &&
+		    !placed(doc, names[i]->d_name)) {
+			path = xasprintf("%s/%s", dir, names[i]->d_name);
+			measure_file(path, paper);
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
 /* An issue folder: its stories fixed first, then the issue loaded as a
  * build loads it, every rule at its level, and measured from its XML. */
 static void
@@ -654,6 +705,7 @@ check_issue(const struct build_opts *opts, const struct paper *paper,
 	     page = page->next)
 		report_page(page, dir, paper, yaml);
 	free(yaml);
+	unplaced_stories(doc, dir, paper);
 	xmlFreeDoc(doc);
 }
 
