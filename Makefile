@@ -46,7 +46,7 @@ PRESS    = $(OUT)/bin/press
 DEBS     = build-essential pkg-config clang libclang-rt-14-dev hugo hyperfine cmark-gfm libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev \
            libyaml-dev libicu-dev libxml2-utils xsltproc jing trang check \
-           libmicrohttpd-dev wrk gettext locales
+           libmicrohttpd-dev wrk gettext locales python3
 
 .PHONY: all site check regen deps format clean fuzz bench dtd install po
 
