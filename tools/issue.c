@@ -147,7 +147,7 @@ root_map(struct yfile *y)
 int
 paper_load(struct paper *paper, const char *articles)
 {
-	static const char *const known[] = {"name", "publisher", "url",
+	static const char *const known[] = {"name", "publisher", "cn", "url",
 	                                    "copyright", "rights",
 	                                    "page", "pass-mark", "photo-limit",
 	                                    NULL};
@@ -170,6 +170,8 @@ paper_load(struct paper *paper, const char *articles)
 		}
 		if ((s = text(&y, root, "publisher", 0)) != NULL)
 			paper->publisher = xstrdup(s);
+		if ((s = text(&y, root, "cn", 0)) != NULL)
+			paper->cn = xstrdup(s);
 		if ((s = text(&y, root, "url", 0)) != NULL)
 			paper->url = xstrdup(s);
 		if ((s = text(&y, root, "copyright", 0)) != NULL)
@@ -226,6 +228,7 @@ paper_free(struct paper *paper)
 {
 	free(paper->name);
 	free(paper->publisher);
+	free(paper->cn);
 	free(paper->url);
 	free(paper->copyright);
 	free(paper->rights);
@@ -781,6 +784,8 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 		xmlNewProp(issue, X("copyright"), X(paper->copyright));
 	if (paper->rights != NULL)
 		xmlNewProp(issue, X("rights"), X(paper->rights));
+	if (paper->cn != NULL)
+		xmlNewProp(issue, X("cn"), X(paper->cn));
 	if (paper->url != NULL)
 		xmlNewProp(issue, X("url"), X(paper->url));
 	xmlNewProp(issue, X("date"), X(date));

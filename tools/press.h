@@ -552,6 +552,7 @@ struct build_opts {
 struct paper {
 	char *name;      /* 报名, required */
 	char *publisher; /* 主办 */
+	char *cn;        /* 国内统一连续出版物号, CN 11-0000 */
 	char *url;       /* the web edition's address */
 	char *copyright; /* the copyright holder (版权所有) */
 	char *rights;    /* the terms of reuse (未经授权不得转载) */

@@ -48,7 +48,11 @@
         </xsl:if>
         <xsl:text>网络版：往期报纸，按日期排列。</xsl:text>
       </xsl:with-param>
-      <xsl:with-param name="canonical" select="$site-url"/>
+      <xsl:with-param name="canonical">
+        <xsl:if test="$site-url != ''">
+          <xsl:value-of select="concat($site-url, 'archive.html')"/>
+        </xsl:if>
+      </xsl:with-param>
       <xsl:with-param name="content">
         <header class="masthead">
           <h1 class="paper"><xsl:value-of select="$paper"/></h1>
@@ -117,7 +121,7 @@
         <xsl:for-each select="page">
           <li>
             <a class="page-link" href="{$dir}page-{@no}.html">
-              <span class="page-no">第<xsl:value-of select="@no"/>版</span>
+              <span class="page-no">第<xsl:call-template name="page-no"><xsl:with-param name="no" select="@no"/></xsl:call-template>版</span>
               <xsl:text> </xsl:text>
               <span class="page-name"><xsl:value-of select="@name"/></span>
             </a>

@@ -50,6 +50,11 @@
        "" or "../".  Redeclared by each stylesheet for its contract. -->
   <xsl:param name="root" select="''"/>
 
+  <!-- The way from the output file to its issue's folder: "" for every
+       file inside it; front.xsl, which renders an issue's first page at
+       the site root, sets it to "{issue}/". -->
+  <xsl:variable name="into" select="''"/>
+
   <!-- Heading level of a story headline; see above. -->
   <xsl:variable name="headline-level" select="1"/>
 
@@ -224,8 +229,8 @@
   <!-- Link to the site index (archive.xsl output at the site root), when
        the page lives below the root. -->
   <xsl:template name="archive-link">
-    <xsl:if test="$root != ''">
-      <a class="archive-link" href="{$root}index.html">往期</a>
+    <xsl:if test="$root != '' or $into != ''">
+      <a class="archive-link" href="{$root}archive.html">往期</a>
     </xsl:if>
   </xsl:template>
 
@@ -282,7 +287,7 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="page-title">
-            <a href="page-{$page/@no}.html">
+            <a href="{$into}page-{$page/@no}.html">
               <xsl:call-template name="page-title">
                 <xsl:with-param name="page" select="$page"/>
               </xsl:call-template>
@@ -307,16 +312,104 @@
       </p>
       <xsl:text> </xsl:text>
       <p class="paper">
-        <a href="index.html" title="本期目录"><xsl:value-of select="$issue/@paper"/></a>
+        <a href="{$into}index.html" title="本期目录"><xsl:value-of select="$issue/@paper"/></a>
       </p>
     </header>
+  </xsl:template>
+
+  <!-- ================================================================
+       报头: the masthead of an issue's front (its contents page and
+       its first page).  Context: the <issue>.  The paper's name as the
+       nameplate (h1, a link to the issue's contents); on the left ear
+       第N期, 总第N期, 国内统一连续出版物号 (@cn) and the publisher; on the
+       right ear the date, weekday and 农历.
+       ================================================================ -->
+
+  <xsl:template match="issue" mode="masthead">
+    <header class="masthead">
+      <h1 class="paper"><a href="{$into}index.html"><xsl:value-of select="@paper"/></a></h1>
+      <div class="ear ear-left">
+        <xsl:if test="@number or @total">
+          <p class="number">
+            <xsl:if test="@number">第<xsl:value-of select="@number"/>期</xsl:if>
+            <xsl:if test="@number and @total"><xsl:text> </xsl:text></xsl:if>
+            <xsl:if test="@total"><span class="total">总第<xsl:value-of select="@total"/>期</span></xsl:if>
+          </p>
+        </xsl:if>
+        <xsl:if test="@cn">
+          <p class="cn">国内统一连续出版物号 <xsl:value-of select="@cn"/></p>
+        </xsl:if>
+        <xsl:if test="@publisher">
+          <p class="publisher"><xsl:value-of select="@publisher"/>主办</p>
+        </xsl:if>
+      </div>
+      <div class="ear ear-right">
+        <p class="issue-date">
+          <xsl:call-template name="date">
+            <xsl:with-param name="date" select="@date"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+          <span class="weekday"><xsl:value-of select="@weekday"/></span>
+        </p>
+        <xsl:if test="@lunar">
+          <p class="lunar">农历<xsl:value-of select="@lunar"/></p>
+        </xsl:if>
+      </div>
+    </header>
+  </xsl:template>
+
+  <!-- ================================================================
+       版面导航: every page of the issue, number and name, the current one
+       ($current, a <page>, or none) marked; then 本期目录 and 往期.
+       ================================================================ -->
+
+  <xsl:template name="edition-nav">
+    <xsl:param name="issue"/>
+    <xsl:param name="current" select="/.."/>
+    <nav class="edition-nav" aria-label="版面导航">
+      <ol>
+        <xsl:for-each select="$issue/page">
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <li>
+            <a href="{$into}page-{@no}.html">
+              <xsl:if test="generate-id() = generate-id($current)">
+                <xsl:attribute name="aria-current">page</xsl:attribute>
+              </xsl:if>
+              <span class="nav-no">
+                <xsl:text>第</xsl:text>
+                <xsl:call-template name="page-no"><xsl:with-param name="no" select="@no"/></xsl:call-template>
+                <xsl:text>版</xsl:text>
+              </span>
+              <xsl:text> </xsl:text>
+              <span class="nav-name"><xsl:value-of select="@name"/></span>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ol>
+      <p class="edition-links">
+        <a href="{$into}index.html">本期目录</a>
+        <xsl:text> </xsl:text>
+        <a href="{$root}archive.html">往期</a>
+      </p>
+    </nav>
+  </xsl:template>
+
+  <!-- A page number as the paper prints it: two digits, 01 … 99. -->
+  <xsl:template name="page-no">
+    <xsl:param name="no"/>
+    <xsl:choose>
+      <xsl:when test="string(number($no)) != 'NaN'">
+        <xsl:value-of select="format-number($no, '00')"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$no"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="page-title">
     <xsl:param name="page"/>
     <span class="page-no">
       <xsl:text>第</xsl:text>
-      <b><xsl:value-of select="$page/@no"/></b>
+      <b><xsl:call-template name="page-no"><xsl:with-param name="no" select="$page/@no"/></xsl:call-template></b>
       <xsl:text>版</xsl:text>
     </span>
     <xsl:text> </xsl:text>
@@ -365,7 +458,7 @@
   <xsl:template match="story" mode="headline">
     <xsl:param name="link" select="false()"/>
     <xsl:param name="level" select="$headline-level"/>
-    <xsl:param name="prefix" select="''"/>
+    <xsl:param name="prefix" select="$into"/>
     <xsl:for-each select="head/kicker">
       <p class="kicker{substring(' phrased', 1, 8 * contains(., ' '))}"><xsl:apply-templates/></p>
     </xsl:for-each>
@@ -538,6 +631,7 @@
     <figure>
       <img>
         <xsl:attribute name="src">
+          <xsl:value-of select="$into"/>
           <xsl:call-template name="photo-uri"/>
         </xsl:attribute>
         <xsl:copy-of select="@title"/>

@@ -7,10 +7,11 @@
     root   prefix from the output file to the site root (press.css), e.g.
            "../"; default "".  When not empty, a 往期 link goes to
            {root}index.html (the archive).
-  Output: the masthead (报头): the paper's name; on its left ear 第N期,
-  总第N期 and the publisher, on its right ear the date, weekday and the
-  lunar date (农历, the issue's lunar attribute, when there is one).
-  Then every page: 第N版 name linking to page-{no}.html, its banner, and
+  Output: the masthead (报头, common.xsl mode "masthead"): the paper's
+  name; on its left ear 第N期, 总第N期, 国内统一连续出版物号 and the
+  publisher, on its right ear the date, weekday and the lunar date (农历,
+  the issue's lunar attribute, when there is one).
+  Then every page: 第01版 name linking to page-{no}.html, its banner, and
   its headlines (kicker and subtitles small) linking to {slug}.html.
   Canonical URL {url}{issue}/ when the issue has a url.
   Title: "paper date 第N期".
@@ -50,7 +51,9 @@
           <xsl:value-of select="concat(' 第', @number, '期')"/>
         </xsl:if>
         <xsl:for-each select="page">
-          <xsl:value-of select="concat(' 第', @no, '版 ', @name, '：')"/>
+          <xsl:text> 第</xsl:text>
+          <xsl:call-template name="page-no"><xsl:with-param name="no" select="@no"/></xsl:call-template>
+          <xsl:value-of select="concat('版 ', @name, '：')"/>
           <xsl:for-each select="story">
             <xsl:if test="position() &gt; 1">；</xsl:if>
             <xsl:value-of select="head/headline"/>
@@ -63,31 +66,7 @@
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">
-        <header class="masthead">
-          <h1 class="paper"><a href="index.html"><xsl:value-of select="@paper"/></a></h1>
-          <div class="ear ear-left">
-            <xsl:if test="@number">
-              <p class="number">第<xsl:value-of select="@number"/>期</p>
-            </xsl:if>
-            <xsl:if test="@total">
-              <p class="total">总第<xsl:value-of select="@total"/>期</p>
-            </xsl:if>
-            <xsl:if test="@publisher">
-              <p class="publisher"><xsl:value-of select="@publisher"/>主办</p>
-            </xsl:if>
-          </div>
-          <div class="ear ear-right">
-            <p class="issue-date">
-              <xsl:call-template name="date">
-                <xsl:with-param name="date" select="@date"/>
-              </xsl:call-template>
-            </p>
-            <p class="weekday"><xsl:value-of select="@weekday"/></p>
-            <xsl:if test="@lunar">
-              <p class="lunar">农历<xsl:value-of select="@lunar"/></p>
-            </xsl:if>
-          </div>
-        </header>
+        <xsl:apply-templates select="." mode="masthead"/>
         <main class="contents">
           <xsl:apply-templates select="page"/>
         </main>

@@ -9,8 +9,10 @@
     root   prefix from the output file to the site root (press.css), e.g.
            "../" for {issue-id}/page-3.html; default "".
   Output
-    报眉 (running header: 第N版, page name, 责任编辑, date and weekday,
-    paper), the banner (通栏标语), then the page grid (press.css: columns
+    报眉 (running header: 第01版, page name, 责任编辑, date and weekday,
+    paper), or on the issue's first page the 报头 (common.xsl mode
+    "masthead"); the 版面导航 (every page of the issue, this one marked,
+    本期目录 and 往期); the banner (通栏标语), then the page grid (press.css: columns
     of the paper's line width, /issue/@line-chars ems, with a 1em gutter):
       .lead   the slot="lead" story: headline block across its columns,
               body flowing over them;
@@ -26,8 +28,10 @@
     The rail's stories are those that make lead and rail end closest
     together.
     Below 60em the page is one column in the same order.
-    Every headline links to {slug}.html; pager to the previous and next
-    page and to the issue (index.html).
+    Every headline links to {slug}.html; 本版标题 (the page's headlines);
+    pager to the previous and next page and to the issue (index.html).
+    Every link into the issue's folder starts with $into ("", or
+    "{issue}/" in front.xsl).
   Headings: the page title (第N版 name) is the h1, story headlines h2,
   subheads h3 and down.
   Title: "第N版 name — paper date".
@@ -81,16 +85,21 @@
     <xsl:variable name="prev" select="preceding-sibling::page[1]"/>
     <xsl:variable name="next" select="following-sibling::page[1]"/>
     <xsl:variable name="lead" select="story[@slot = 'lead'][1]"/>
+    <!-- The issue's first page carries the 报头 instead of the 报眉. -->
+    <xsl:variable name="front" select="not(preceding-sibling::page)"/>
+    <xsl:variable name="no">
+      <xsl:call-template name="page-no"><xsl:with-param name="no" select="@no"/></xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="others"
                   select="story[not(generate-id() = generate-id($lead))]"/>
     <xsl:call-template name="html">
       <xsl:with-param name="title"
-                      select="concat('第', @no, '版 ', @name, ' — ',
+                      select="concat('第', $no, '版 ', @name, ' — ',
                                      $issue/@paper, ' ', $date)"/>
       <xsl:with-param name="class" select="'page-view'"/>
       <xsl:with-param name="description">
         <xsl:value-of select="concat('《', $issue/@paper, '》', $date,
-                                     '第', @no, '版（', @name, '）：')"/>
+                                     '第', $no, '版（', @name, '）：')"/>
         <xsl:for-each select="story">
           <xsl:if test="position() &gt; 1">；</xsl:if>
           <xsl:value-of select="head/headline"/>
@@ -98,7 +107,10 @@
       </xsl:with-param>
       <xsl:with-param name="canonical">
         <xsl:if test="$site-url != ''">
-          <xsl:value-of select="concat($site-url, $issue/@id, '/page-', @no, '.html')"/>
+          <xsl:value-of select="$site-url"/>
+          <xsl:if test="$into = ''">
+            <xsl:value-of select="concat($issue/@id, '/page-', @no, '.html')"/>
+          </xsl:if>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="image">
@@ -110,9 +122,26 @@
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">
-        <xsl:call-template name="running-head">
-          <xsl:with-param name="page" select="."/>
-          <xsl:with-param name="heading" select="true()"/>
+        <xsl:choose>
+          <xsl:when test="$front">
+            <xsl:apply-templates select="$issue" mode="masthead"/>
+            <xsl:if test="@editor">
+              <p class="front-title">
+                <xsl:text>责任编辑：</xsl:text>
+                <xsl:value-of select="@editor"/>
+              </p>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="running-head">
+              <xsl:with-param name="page" select="."/>
+              <xsl:with-param name="heading" select="true()"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="edition-nav">
+          <xsl:with-param name="issue" select="$issue"/>
+          <xsl:with-param name="current" select="."/>
         </xsl:call-template>
         <xsl:if test="@banner">
           <p class="banner"><xsl:value-of select="@banner"/></p>
@@ -136,28 +165,40 @@
             </main>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="story">
+          <nav class="page-headlines" aria-labelledby="page-headlines">
+            <h2 id="page-headlines">本版标题</h2>
+            <ol>
+              <xsl:for-each select="story">
+                <li>
+                  <a href="{$into}{@slug}.html">
+                    <xsl:value-of select="normalize-space(head/headline)"/>
+                  </a>
+                </li>
+              </xsl:for-each>
+            </ol>
+          </nav>
+        </xsl:if>
         <nav class="pager" aria-label="翻版">
           <xsl:if test="$prev">
-            <a class="prev" rel="prev" href="page-{$prev/@no}.html">
+            <a class="prev" rel="prev" href="{$into}page-{$prev/@no}.html">
               <span class="label">上一版</span>
               <xsl:text> 第</xsl:text>
-              <xsl:value-of select="$prev/@no"/>
+              <xsl:call-template name="page-no"><xsl:with-param name="no" select="$prev/@no"/></xsl:call-template>
               <xsl:text>版 </xsl:text>
               <xsl:value-of select="$prev/@name"/>
             </a>
             <xsl:text> </xsl:text>
           </xsl:if>
-          <a class="up" href="index.html">本期目录</a>
-          <xsl:if test="$root != ''">
-            <xsl:text> </xsl:text>
-            <xsl:call-template name="archive-link"/>
-          </xsl:if>
+          <a class="up" href="{$into}index.html">本期目录</a>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="archive-link"/>
           <xsl:if test="$next">
             <xsl:text> </xsl:text>
-            <a class="next" rel="next" href="page-{$next/@no}.html">
+            <a class="next" rel="next" href="{$into}page-{$next/@no}.html">
               <span class="label">下一版</span>
               <xsl:text> 第</xsl:text>
-              <xsl:value-of select="$next/@no"/>
+              <xsl:call-template name="page-no"><xsl:with-param name="no" select="$next/@no"/></xsl:call-template>
               <xsl:text>版 </xsl:text>
               <xsl:value-of select="$next/@name"/>
             </a>

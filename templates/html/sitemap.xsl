@@ -4,7 +4,7 @@
 
   Input: <archive url="…">, its issues newest first.
   Output: the address of every page of the web edition under the site's
-  url: the archive ({url}), and for each issue its front page
+  url: the front page ({url}), 往期 ({url}archive.html), and for each issue its front page
   ({url}{issue}/), its pages and its stories, each with the issue's date
   as lastmod.  Without a url (paper.yaml has none) the list is empty: a
   sitemap takes absolute addresses only.
@@ -30,6 +30,12 @@
   <xsl:template match="archive">
     <url>
       <loc><xsl:value-of select="$url"/></loc>
+      <xsl:if test="issue">
+        <lastmod><xsl:value-of select="issue[1]/@date"/></lastmod>
+      </xsl:if>
+    </url>
+    <url>
+      <loc><xsl:value-of select="concat($url, 'archive.html')"/></loc>
       <xsl:if test="issue">
         <lastmod><xsl:value-of select="issue[1]/@date"/></lastmod>
       </xsl:if>

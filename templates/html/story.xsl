@@ -131,7 +131,7 @@
         <footer class="colophon">
           <a class="up" href="page-{$page/@no}.html">
             <xsl:text>返回第</xsl:text>
-            <xsl:value-of select="$page/@no"/>
+            <xsl:call-template name="page-no"><xsl:with-param name="no" select="$page/@no"/></xsl:call-template>
             <xsl:text>版</xsl:text>
           </a>
           <xsl:text> </xsl:text>
