@@ -33,7 +33,8 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
            tools/out.c tools/story.c tools/issue.c tools/build.c tools/cache.c \
            tools/serve/serve.c tools/serve/messages.c tools/serve/http.c \
-           tools/check.c tools/lunar.c tools/import.c tools/photo.c tools/project.c $(PROOF)
+           tools/check.c tools/lunar.c tools/import.c tools/photo.c tools/project.c \
+           tools/words.c $(PROOF)
 PROOF    = tools/proof/house.c tools/proof/seg.c tools/proof/collect.c \
            tools/proof/rules-punct.c tools/proof/rules-words.c \
            tools/proof/rules-form.c tools/proof/rules-grammar.c \

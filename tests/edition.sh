@@ -13,7 +13,11 @@
 #   版面导航     every page view lists every page of its issue, number
 #                and name, in order, its own marked aria-current, and
 #                the headlines of the page
-#   往期         a page of its own, linked from every page view
+#   往期回顾     a calendar page a month (archive/2024-06.html), one
+#                table, weeks from 星期一, each issue's day linked to its
+#                first page; the years and the months with issues to step
+#                through, 上一月 and 下一月; no script; each page view's
+#                往期 links to its issue's month
 
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -28,7 +32,8 @@ fail() { # NAME [FILE with details]
 	return 0
 }
 
-# The edition: the sample's stories on pages 1 and 3, in two issues.
+# The edition: the sample's stories on pages 1 and 3, in three issues
+# (two months of 2024, one of 2023).
 cp -r articles "$t/a"
 cat >"$t/a/2024-06-11/issue.yaml" <<'YAML'
 number: 112
@@ -56,6 +61,9 @@ YAML
 cp -r "$t/a/2024-06-11" "$t/a/2024-05-28"
 sed -i 's/^date: .*/date: 2024-05-28/; s/^number: .*/number: 105/; s/^total: .*/total: 6028/' \
     "$t/a/2024-05-28/issue.yaml"
+cp -r "$t/a/2024-06-11" "$t/a/2023-12-29"
+sed -i 's/^date: .*/date: 2023-12-29/; s/^number: .*/number: 260/; s/^total: .*/total: 5950/' \
+    "$t/a/2023-12-29/issue.yaml"
 "$PRESS" build -a "$t/a" -o "$t/out" >/dev/null 2>"$t/err"
 site=$t/out/site
 if [ ! -s "$site/index.html" ]; then
@@ -130,15 +138,107 @@ else
 	ok "版面导航: every page, its own marked, and its headlines"
 fi
 
-# ---- 往期 ------------------------------------------------------------------
+# ---- 往期回顾 ----------------------------------------------------------------
 : >"$t/why"
-[ -s "$site/archive.html" ] || echo "no archive.html" >>"$t/why"
-for f in index.html 2024-06-11/page-1.html 2024-05-28/page-3.html; do
-	xpath "$site/$f" '//a[.="往期"]/@href' | grep -q 'archive' ||
-		echo "$f: no 往期 link" >>"$t/why"
+ls "$site/archive" >"$t/got" 2>&1
+printf '%s.html\n' 2023-12 2024-05 2024-06 >"$t/want"
+diff "$t/want" "$t/got" >>"$t/why"
+[ -e "$site/archive.html" ] && echo "archive.html, the whole archive in one file" >>"$t/why"
+for f in index.html:archive/2024-06.html 2024-06-11/page-3.html:../archive/2024-06.html \
+    2024-05-28/page-1.html:../archive/2024-05.html \
+    2024-05-28/wenxin-banzao.html:../archive/2024-05.html \
+    2023-12-29/index.html:../archive/2023-12.html; do
+	got=$(xpath "$site/${f%%:*}" 'string((//a[.="往期"])[1]/@href)')
+	[ "$got" = "${f#*:}" ] || echo "${f%%:*}: 往期 links to '$got'" >>"$t/why"
 done
 if [ -s "$t/why" ]; then
-	fail "往期: its own page, linked from every page view" "$t/why"
+	fail "往期回顾: a page a month; each page view's 往期 goes to its month" "$t/why"
 else
-	ok "往期: its own page, linked from every page view"
+	ok "往期回顾: a page a month; each page view's 往期 goes to its month"
+fi
+: >"$t/why"
+june=$site/archive/2024-06.html
+may=$site/archive/2024-05.html
+dec=$site/archive/2023-12.html
+[ "$(xpath "$june" 'count(//table)')" = 1 ] || echo "June: not one table" >>"$t/why"
+[ "$(xpath "$june" 'normalize-space(//table/caption)')" = 2024年6月 ] ||
+	echo "June: caption $(xpath "$june" 'normalize-space(//table/caption)')" >>"$t/why"
+[ "$(xpath "$june" 'normalize-space(//table/thead)')" = "一二三四五六日" ] ||
+	echo "June: weeks not from 星期一: $(xpath "$june" 'normalize-space(//table/thead)')" >>"$t/why"
+# 2024-06-01 is a Saturday, the 11th a Tuesday; 30 days; 2024-05-28 a
+# Tuesday; 2023-12-29 a Friday.
+[ "$(xpath "$june" 'count(//tbody/tr[1]/td[6][normalize-space() = "1"])')" = 1 ] ||
+	echo "June: the 1st is not on Saturday" >>"$t/why"
+[ "$(xpath "$june" 'count(//tbody//td[normalize-space() != ""])')" = 30 ] ||
+	echo "June: not 30 days" >>"$t/why"
+for c in "$june:2024-06-11:2:11" "$may:2024-05-28:2:28" "$dec:2023-12-29:5:29"; do
+	f=${c%%:*}; c=${c#*:}; id=${c%%:*}; c=${c#*:}; col=${c%%:*}; day=${c#*:}
+	a="//tbody//td[a]"
+	[ "$(xpath "$f" "count($a)")" = 1 ] || echo "${f##*/}: $(xpath "$f" "count($a)") days linked" >>"$t/why"
+	[ "$(xpath "$f" "string($a/a/@href)")" = "../$id/page-1.html" ] ||
+		echo "${f##*/}: the day links to $(xpath "$f" "string($a/a/@href)")" >>"$t/why"
+	[ "$(xpath "$f" "count($a/preceding-sibling::td) + 1")" = "$col" ] ||
+		echo "${f##*/}: $id not in column $col" >>"$t/why"
+	[ "$(xpath "$f" "string($a//time)")" = "$day" ] ||
+		echo "${f##*/}: the linked day reads $(xpath "$f" "string($a//time)")" >>"$t/why"
+done
+if [ -s "$t/why" ]; then
+	fail "往期回顾: a month is one table, weeks from 星期一, issue days linked" "$t/why"
+else
+	ok "往期回顾: a month is one table, weeks from 星期一, issue days linked"
+fi
+: >"$t/why"
+nav='//nav[@aria-label="按年月"]'
+[ "$(xpath "$june" "string($nav//a[@rel='prev']/@href)")" = 2024-05.html ] ||
+	echo "June: 上一月 is not May" >>"$t/why"
+[ "$(xpath "$june" "count($nav//a[@rel='next'])")" = 0 ] ||
+	echo "June: a 下一月 after the newest month" >>"$t/why"
+[ "$(xpath "$may" "string($nav//a[@rel='next']/@href)")" = 2024-06.html ] ||
+	echo "May: 下一月 is not June" >>"$t/why"
+[ "$(xpath "$may" "string($nav//a[@rel='prev']/@href)")" = 2023-12.html ] ||
+	echo "May: 上一月 is not 2023-12" >>"$t/why"
+[ "$(xpath "$june" "normalize-space($nav//ol)")" = "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月" ] ||
+	echo "June: months $(xpath "$june" "normalize-space($nav//ol)")" >>"$t/why"
+[ "$(xpath "$june" "count($nav//ol//a)")" = 2 ] &&
+    [ "$(xpath "$june" "string($nav//ol//a[@aria-current]/@href)")" = 2024-06.html ] ||
+	echo "June: months linked: $(xpath "$june" "count($nav//ol//a)")" >>"$t/why"
+[ "$(xpath "$june" "string($nav//a[.='2023年']/@href)")" = 2023-12.html ] ||
+	echo "June: no link to 2023" >>"$t/why"
+[ "$(xpath "$dec" "string($nav//a[.='2024年']/@href)")" = 2024-06.html ] ||
+	echo "2023-12: 2024 does not link to its newest month" >>"$t/why"
+grep -l '<script\b' "$site"/archive/*.html | while read -r f; do
+	grep -o '<script[^>]*>' "$f" | grep -v 'application/ld+json' | sed "s|^|${f##*/}: |"
+done >>"$t/why"
+if [ -s "$t/why" ]; then
+	fail "往期回顾: years and months to step through, no script" "$t/why"
+else
+	ok "往期回顾: years and months to step through, no script"
+fi
+
+# ---- in Chromium -----------------------------------------------------------
+# Headlines break between words at 390, 1024 and 1440 px; the 版面导航 is
+# one strip on a phone; the screenshots of the front page, an inner page,
+# a story and the calendar go to out/screenshots/edition-*.png.  And the
+# word check fails on tests/web/wordbreak.html.
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if ! command -v node >/dev/null || [ ! -d node_modules/playwright-core ]; then
+	echo "skip chromium: no node_modules/playwright-core (npm ci)"
+elif [ ! -x "$chromium" ]; then
+	echo "skip chromium: no $chromium (apt-get install chromium)"
+else
+	node tests/web/edition.mjs --site "$site" --shots out/screenshots \
+	    index.html 2024-06-11/page-3.html 2024-06-11/wenxin-banzao.html \
+	    2024-06-11/shunyi.html archive/2024-06.html >"$t/shots" 2>&1
+	status=$?
+	cat "$t/shots"
+	grep -q '^\(ok \|FAIL \)' "$t/shots" ||
+		echo "FAIL chromium: edition.mjs printed no result (exit $status)"
+	node tests/web/edition.mjs --site tests/web --widths 390 wordbreak.html \
+	    >"$t/neg" 2>&1
+	status=$?
+	if [ "$status" -eq 1 ] && grep -q 'breaks inside a word' "$t/neg"; then
+		ok "chromium: the word check fails on tests/web/wordbreak.html"
+	else
+		fail "chromium: the word check fails on tests/web/wordbreak.html (exit $status)" "$t/neg"
+	fi
 fi

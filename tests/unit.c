@@ -240,6 +240,49 @@ START_TEST(lunar_dates)
 }
 END_TEST
 
+/* Headlines break between words: the seed's headlines and the breaks
+ * inside words that issue 17 saw (开/展, 一/对一, 设/立, 暖心伴/考, 多/举措)
+ * are never offered; a short quotation stays whole; digits keep to their
+ * neighbours; no break next to a space (one already) or before a
+ * closing mark. */
+START_TEST(headline_words)
+{
+	static const char *const want[][2] = {
+	    {"市总工会连续十年开展“暖心伴考”服务",
+	     "市总工会|连续|十年|开展|“暖心伴考”|服务"},
+	    {"密云区总工会为考生家长提供“一对一”心理服务",
+	     "密云区总工会|为考生|家长|提供|“一对一”|心理|服务"},
+	    {"顺义区总工会设立2个“暖心伴考”志愿服务站",
+	     "顺义区总工会|设立2个|“暖心伴考”|志愿|服务站"},
+	    {"天桥街道总工会多举措服务考生和家长",
+	     "天桥|街道总工会多举措|服务|考生|和家长"},
+	    {"亲子互动 乐享“家庭日”", "亲子互动 乐享|“家庭日”"},
+	    {"从2015年到2024年", "从2015年到2024年"},
+	    {"", ""},
+	};
+	size_t i, k, n, *at, from;
+	char got[512];
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const char *s = want[i][0];
+
+		n = words_breaks(s, strlen(s), &at);
+		got[0] = '\0';
+		for (k = 0, from = 0; k <= n; k++) {
+			size_t to = k < n ? at[k] : strlen(s);
+
+			strncat(got, s + from, to - from);
+			if (k < n)
+				strcat(got, "|");
+			from = to;
+		}
+		free(at);
+		ck_assert_msg(strcmp(got, want[i][1]) == 0, "%s: %s, want %s", s,
+		              got, want[i][1]);
+	}
+}
+END_TEST
+
 /*
  * unit --lunar prints the lunar date of every day from 1901 to 2100, a
  * line "YYYY-MM-DD YEAR MONTH LEAP DAY" each, for tests/lunar.sh to
@@ -289,6 +332,7 @@ main(int argc, char **argv)
 	tcase_add_test(tc, check_catches);
 	tcase_add_test(tc, check_leaves_alone);
 	tcase_add_test(tc, lunar_dates);
+	tcase_add_test(tc, headline_words);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);

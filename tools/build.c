@@ -660,6 +660,32 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 	}
 }
 
+/* The archive's pages a month at a time (往期 as a calendar): each
+ * month that has an issue, once, over the whole archive. */
+static void
+render_months(xmlDocPtr doc, const char *out)
+{
+	struct strmap seen = {0};
+	xmlNodePtr issue;
+
+	for (issue = xmlDocGetRootElement(doc)->children; issue != NULL;
+	     issue = issue->next) {
+		xmlChar *date = xmlGetProp(issue, X("date"));
+		char month[8];
+
+		if (date != NULL && strlen((const char *)date) >= 7) {
+			memcpy(month, date, 7);
+			month[7] = '\0';
+			if (strmap_get(&seen, month) == NULL) {
+				strmap_put(&seen, month, "");
+				render_month(doc, out, month);
+			}
+		}
+		xmlFree(date);
+	}
+	strmap_free(&seen);
+}
+
 /* The archive: every issue's pages and story heads, newest first, and
  * the newest issue whole for feeds.  When none of the heads changed (an
  * edit inside a story), and no template did, the archive's outputs
@@ -710,6 +736,7 @@ render_archive(const struct build_opts *opts, const struct paper *paper,
 		xmlFreeDoc(one);
 	}
 	render_over(OVER_ARCHIVE, doc, opts->out, NULL, NULL, NULL);
+	render_months(doc, opts->out);
 	xmlFreeDoc(doc);
 out:
 	for (i = 0; i < n; i++)

@@ -432,6 +432,23 @@ int schema_load(const char *templates);
 int schema_validate(xmlDocPtr doc, const char *dir, const char *fallback);
 void schema_free(void);
 
+/* ---- words.c: where a headline may break ---------------------------- */
+
+/* The namespace of press's XSLT extension functions. */
+#define PRESS_XSLT_NS "urn:press:xslt"
+
+/*
+ * The byte offsets in the UTF-8 string s (len bytes) where a line may
+ * break between two words (ICU's dictionary word break): never inside a
+ * quoted phrase of up to 10 characters, next to a digit or Latin letter,
+ * a space, before a closing mark or after an opening one.  Returns how
+ * many; *at is a list the caller frees (NULL when none).
+ */
+size_t words_breaks(const char *s, size_t len, size_t **at);
+/* Registers press:words(string) with libxslt: the string as text with
+ * an empty <wbr/> element at each of its breaks. */
+void words_register(void);
+
 /* ---- render.c ------------------------------------------------------ */
 
 /* What an entry of templates/outputs.yaml runs over. */
@@ -441,6 +458,7 @@ enum over {
 	OVER_ISSUE,   /* an <issue>, once per issue */
 	OVER_PAGE,    /* an <issue>, once per page */
 	OVER_STORY,   /* an <issue>, once per story */
+	OVER_MONTH,   /* <archive>, once per month with an issue */
 	OVER_MAX
 };
 
@@ -452,6 +470,10 @@ int render_load(const char *templates, const char *print_encoding);
 /* Renders every output over `over` into out; 0 if one failed. */
 int render_over(enum over, xmlDocPtr, const char *out, const char *issue,
                 const char *page, const char *slug);
+/* Renders every output over months into out, for month (2024-06):
+ * render_over() with {month} filled in and the param month; 0 if one
+ * failed. */
+int render_month(xmlDocPtr, const char *out, const char *month);
 /* The paths under out that render_over() writes, with the files copied
  * for OVER_ARCHIVE: a NULL-terminated list the caller frees, each path
  * and the list. */

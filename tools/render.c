@@ -38,13 +38,14 @@ static const char *const over_names[OVER_MAX] = {
 	"issue",   /* OVER_ISSUE */
 	"page",    /* OVER_PAGE */
 	"story",   /* OVER_STORY */
+	"month",   /* OVER_MONTH */
 };
 
 /* One entry of outputs.yaml. */
 struct output {
 	char *sheet;           /* path under templates/ */
 	enum over over;        /* what it runs over */
-	char *path;            /* under out/, with {issue} {page} {slug} */
+	char *path;            /* under out/, with {issue} {page} {slug} {month} */
 	int preview;           /* press preview renders it */
 	int utf8;              /* encoding: UTF-8, whatever --print-encoding */
 	xsltStylesheetPtr xsl; /* parsed on first use */
@@ -289,32 +290,40 @@ inside(const char *path, yaml_node_t *node, const char *s)
 }
 
 /* Whether every {name} in an output's path is one its over fills:
- * {issue} but for the archive, {page} for pages and stories, {slug} for
- * stories.  Reports the first that is not at its line. */
+ * {issue} but for the archive and months, {page} for pages and stories,
+ * {slug} for stories, {month} for months.  Reports the first that is
+ * not at its line. */
 static int
 placeholders(const char *path, yaml_node_t *node, const char *to,
              enum over o)
 {
-	static const char *const names[] = {"{issue}", "{page}", "{slug}"};
+	static const char *const names[] = {"{issue}", "{page}", "{slug}",
+	                                    "{month}"};
 	const enum over least[] = {OVER_LATEST, OVER_PAGE, OVER_STORY};
 	const char *p, *end;
 	char *msg;
 	size_t i;
+	int fills;
 
 	for (p = strchr(to, '{'); p != NULL; p = strchr(p + 1, '{')) {
 		end = strchr(p, '}');
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < 4; i++)
 			if (end != NULL &&
 			    strncmp(p, names[i], (size_t)(end - p + 1)) == 0 &&
 			    strlen(names[i]) == (size_t)(end - p + 1))
 				break;
-		if (i < 3 && o >= least[i] && !(i == 0 && o == OVER_ARCHIVE))
+		if (i == 3)
+			fills = o == OVER_MONTH;
+		else
+			fills = i < 3 && o != OVER_MONTH && o >= least[i] &&
+			        !(i == 0 && o == OVER_ARCHIVE);
+		if (fills)
 			continue;
-		msg = i < 3 ?
+		msg = i < 4 ?
 		    xasprintf("%s cannot be filled in for over: %s", names[i],
 		              over_names[o]) :
-		    xasprintf("unknown placeholder in '%s': {issue}, {page} and "
-		              "{slug} are filled in", to);
+		    xasprintf("unknown placeholder in '%s': {issue}, {page}, "
+		              "{slug} and {month} are filled in", to);
 		diag(path, fm_line(node, 0), fm_col(node), D_TEMPLATE, msg);
 		free(msg);
 		return 0;
@@ -352,6 +361,7 @@ render_load(const char *dir, const char *encoding)
 	/* Loading again (press serve after a template change) starts over. */
 	render_free();
 	exsltRegisterAll(); /* exsl:node-set() and friends, as xsltproc has */
+	words_register();   /* press:words() */
 	if (base_loader == NULL)
 		base_loader = xsltDocDefaultLoader;
 	xsltSetLoaderFunc(loader);
@@ -395,7 +405,8 @@ render_load(const char *dir, const char *encoding)
 				break;
 		if (o == OVER_MAX) {
 			diag(path, fm_line(e, 0), fm_col(e), D_TEMPLATE,
-			     "'over' must be archive, latest, issue, page or story");
+			     "'over' must be archive, month, latest, issue, page or "
+			     "story");
 			ok = 0;
 			continue;
 		}
@@ -472,10 +483,10 @@ sheet(struct output *o)
 	return o->xsl;
 }
 
-/* The output path with {issue}, {page} and {slug} filled in. */
+/* The output path with {issue}, {page}, {slug} and {month} filled in. */
 static char *
 expand(const char *pattern, const char *issue, const char *page,
-       const char *slug)
+       const char *slug, const char *month)
 {
 	struct buf b = {0};
 	const char *p;
@@ -491,6 +502,9 @@ expand(const char *pattern, const char *issue, const char *page,
 		} else if (strncmp(p, "{slug}", 6) == 0 && slug != NULL) {
 			buf_adds(&b, slug);
 			p += 5;
+		} else if (strncmp(p, "{month}", 7) == 0 && month != NULL) {
+			buf_adds(&b, month);
+			p += 6;
 		} else
 			buf_add(&b, p, 1);
 	}
@@ -520,13 +534,14 @@ root_of(const char *path)
  */
 static int
 apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
-      const char *issue, const char *page, const char *slug)
+      const char *issue, const char *page, const char *slug,
+      const char *month)
 {
 	xsltStylesheetPtr xsl = sheet(o);
-	const char *params[11];
-	char *owned[5] = {0};
-	const char *names[] = {"root", "issue", "page", "slug"};
-	const char *values[] = {root, issue, page, slug};
+	const char *params[13];
+	char *owned[6] = {0};
+	const char *names[] = {"root", "issue", "page", "slug", "month"};
+	const char *values[] = {root, issue, page, slug, month};
 	xsltTransformContextPtr ctxt;
 	xmlDocPtr res;
 	xmlChar *mem = NULL;
@@ -535,7 +550,7 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 
 	if (xsl == NULL)
 		return 0;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		if (values[i] != NULL) {
 			params[2 * n] = names[i];
 			params[2 * n + 1] = owned[n] = xasprintf("'%s'", values[i]);
@@ -742,9 +757,10 @@ render_commit(struct cache *c, const char *out, int all)
 	free(dir);
 }
 
-int
-render_over(enum over over, xmlDocPtr doc, const char *out,
-            const char *issue, const char *page, const char *slug)
+static int
+render_some(enum over over, xmlDocPtr doc, const char *out,
+            const char *issue, const char *page, const char *slug,
+            const char *month)
 {
 	size_t i;
 	int ok = 1;
@@ -755,15 +771,28 @@ render_over(enum over over, xmlDocPtr doc, const char *out,
 
 		if (o->over != over || !wanted(o))
 			continue;
-		rel = expand(o->path, issue, page, slug);
+		rel = expand(o->path, issue, page, slug, month);
 		file = xasprintf("%s/%s", out, rel);
 		root = root_of(rel);
-		ok &= apply(o, doc, file, root, issue, page, slug);
+		ok &= apply(o, doc, file, root, issue, page, slug, month);
 		free(root);
 		free(file);
 		free(rel);
 	}
 	return ok;
+}
+
+int
+render_over(enum over over, xmlDocPtr doc, const char *out,
+            const char *issue, const char *page, const char *slug)
+{
+	return render_some(over, doc, out, issue, page, slug, NULL);
+}
+
+int
+render_month(xmlDocPtr doc, const char *out, const char *month)
+{
+	return render_some(OVER_MONTH, doc, out, NULL, NULL, NULL, month);
 }
 
 char **
@@ -775,7 +804,7 @@ render_paths(enum over over, const char *issue, const char *page,
 
 	for (i = 0; i < noutputs; i++)
 		if (outputs[i].over == over)
-			list[n++] = expand(outputs[i].path, issue, page, slug);
+			list[n++] = expand(outputs[i].path, issue, page, slug, NULL);
 	for (i = 0; over == OVER_ARCHIVE && i < ncopies; i++)
 		list[n++] = xstrdup(copies[i].to);
 	return list;
@@ -795,7 +824,7 @@ render_preview(xmlDocPtr doc, const char *dir, const char *slug)
 		if (!o->preview)
 			continue;
 		file = xasprintf("%s/%s%s", dir, slug, ext ? ext : "");
-		if (apply(o, doc, file, "", NULL, NULL, slug) && first == NULL)
+		if (apply(o, doc, file, "", NULL, NULL, slug, NULL) && first == NULL)
 			first = file;
 		else
 			free(file);

@@ -1,19 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  archive.xsl: the site index, index.html at the site root: every issue,
-  by date.
+  archive.xsl: 往期回顾, one page a month: archive/{month}.html for every
+  month with an issue (over: month).
 
   Input: <archive paper="…" url="…"> holding a copy of every <issue>
-  element, newest first.
+  (pages and story heads), newest first.
   Params
-    root   prefix from the output file to the site root (press.css);
-           default "" (the archive is at the root).
-  Output: the paper's name and publisher, a link to the newest issue,
-  then the issues by month (2024年6月), newest first: date, weekday,
-  第N期 and 农历 linking to {id}/index.html; under each its pages
-  (第N版 name, linking to {id}/page-{no}.html) with their headlines
-  linking to {id}/{slug}.html.  Canonical URL: the site's url.
-  Title: "paper 往期".
+    month  the month shown, "2024-06" (required)
+    root   prefix from the output file to the site root, "../".
+  Output
+    The paper's name (a link to the front page) and the h1 往期回顾 and
+    the month; the years that have issues (each a link to its newest
+    month), the twelve months of this year (those with issues linked,
+    this one marked), 上一月 and 下一月 (the months before and after
+    with issues); the month as a calendar, one table, weeks from 星期一,
+    each day with an issue linked to that issue's first page (the day
+    of several issues: the first); then the month's issues newest
+    first: date, weekday, 第N期, 农历, and under each its pages (第01版
+    name) and their headlines.  No script.  Canonical URL
+    {url}archive/{month}.html.  Title: "paper 往期回顾 2024年6月".
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -22,9 +27,23 @@
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
-  <xsl:param name="root" select="''"/>
+  <xsl:param name="root" select="'../'"/>
+  <xsl:param name="month" select="substring(/archive/issue[1]/@date, 1, 7)"/>
 
   <xsl:key name="month" match="archive/issue" use="substring(@date, 1, 7)"/>
+  <xsl:key name="year" match="archive/issue" use="substring(@date, 1, 4)"/>
+  <xsl:key name="day" match="archive/issue" use="@date"/>
+
+  <xsl:variable name="y" select="number(substring($month, 1, 4))"/>
+  <xsl:variable name="m" select="number(substring($month, 6, 2))"/>
+  <xsl:variable name="here" select="number(translate($month, '-', ''))"/>
+  <!-- One issue of each month, and of each year. -->
+  <xsl:variable name="months"
+                select="/archive/issue[generate-id() =
+                        generate-id(key('month', substring(@date, 1, 7))[1])]"/>
+  <xsl:variable name="years"
+                select="/archive/issue[generate-id() =
+                        generate-id(key('year', substring(@date, 1, 4))[1])]"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="archive"/>
@@ -37,65 +56,196 @@
         <xsl:otherwise><xsl:value-of select="issue[1]/@paper"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="publisher" select="issue[@publisher][1]/@publisher"/>
+    <xsl:variable name="name" select="concat($y, '年', $m, '月')"/>
+    <xsl:variable name="these" select="key('month', $month)"/>
     <xsl:call-template name="html">
-      <xsl:with-param name="title" select="concat($paper, ' 往期')"/>
+      <xsl:with-param name="title" select="concat($paper, ' 往期回顾 ', $name)"/>
       <xsl:with-param name="class" select="'archive-view'"/>
-      <xsl:with-param name="description">
-        <xsl:value-of select="concat('《', $paper, '》')"/>
-        <xsl:if test="$publisher">
-          <xsl:value-of select="concat('（', $publisher, '主办）')"/>
-        </xsl:if>
-        <xsl:text>网络版：往期报纸，按日期排列。</xsl:text>
-      </xsl:with-param>
+      <xsl:with-param name="description"
+                      select="concat('《', $paper, '》往期回顾：', $name, '，',
+                                     count($these), '期。')"/>
       <xsl:with-param name="canonical">
         <xsl:if test="$site-url != ''">
-          <xsl:value-of select="concat($site-url, 'archive.html')"/>
+          <xsl:value-of select="concat($site-url, 'archive/', $month, '.html')"/>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">
-        <header class="masthead">
-          <h1 class="paper"><xsl:value-of select="$paper"/></h1>
-          <div class="ear ear-left">
-            <xsl:if test="$publisher">
-              <p class="publisher"><xsl:value-of select="$publisher"/>主办</p>
-            </xsl:if>
-          </div>
-          <div class="ear ear-right">
-            <xsl:for-each select="issue[1]">
-              <p>
-                <a class="issue-date" href="{@id}/index.html">
-                  <xsl:text>最新一期：</xsl:text>
-                  <xsl:call-template name="date">
-                    <xsl:with-param name="date" select="@date"/>
-                  </xsl:call-template>
-                </a>
-              </p>
-            </xsl:for-each>
-          </div>
+        <header class="archive-head">
+          <p class="paper"><a href="{$root}index.html"><xsl:value-of select="$paper"/></a></p>
+          <h1>往期回顾 <span class="archive-month-name"><xsl:value-of select="$name"/></span></h1>
         </header>
+        <nav class="calendar-nav" aria-label="按年月">
+          <p class="years">
+            <xsl:for-each select="$years">
+              <xsl:sort select="@date" order="ascending"/>
+              <xsl:variable name="year" select="substring(@date, 1, 4)"/>
+              <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+              <xsl:choose>
+                <xsl:when test="number($year) = $y">
+                  <strong><xsl:value-of select="$year"/>年</strong>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:for-each select="key('year', $year)">
+                    <xsl:sort select="@date" order="descending"/>
+                    <xsl:if test="position() = 1">
+                      <a href="{substring(@date, 1, 7)}.html"><xsl:value-of select="$year"/>年</a>
+                    </xsl:if>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </p>
+          <ol class="months">
+            <xsl:call-template name="month-links"/>
+          </ol>
+          <p class="steps">
+            <xsl:for-each select="$months[number(translate(substring(@date, 1, 7), '-', '')) &lt; $here]">
+              <xsl:sort select="@date" order="descending"/>
+              <xsl:if test="position() = 1">
+                <a class="prev" rel="prev" href="{substring(@date, 1, 7)}.html">
+                  <xsl:text>‹ 上一月 </xsl:text>
+                  <xsl:value-of select="concat(number(substring(@date, 1, 4)), '年', number(substring(@date, 6, 2)), '月')"/>
+                </a>
+              </xsl:if>
+            </xsl:for-each>
+            <xsl:text> </xsl:text>
+            <xsl:for-each select="$months[number(translate(substring(@date, 1, 7), '-', '')) &gt; $here]">
+              <xsl:sort select="@date" order="ascending"/>
+              <xsl:if test="position() = 1">
+                <a class="next" rel="next" href="{substring(@date, 1, 7)}.html">
+                  <xsl:text>下一月 </xsl:text>
+                  <xsl:value-of select="concat(number(substring(@date, 1, 4)), '年', number(substring(@date, 6, 2)), '月')"/>
+                  <xsl:text> ›</xsl:text>
+                </a>
+              </xsl:if>
+            </xsl:for-each>
+          </p>
+        </nav>
         <main class="archive">
-          <xsl:for-each select="issue[generate-id() =
-                                      generate-id(key('month', substring(@date, 1, 7))[1])]">
-            <section class="archive-month">
-              <h2>
-                <xsl:value-of select="substring(@date, 1, 4)"/>
-                <xsl:text>年</xsl:text>
-                <xsl:value-of select="number(substring(@date, 6, 2))"/>
-                <xsl:text>月</xsl:text>
-              </h2>
-              <ul class="archive-issues">
-                <xsl:apply-templates select="key('month', substring(@date, 1, 7))"/>
-              </ul>
-            </section>
-          </xsl:for-each>
+          <table class="calendar">
+            <caption><xsl:value-of select="$name"/></caption>
+            <thead>
+              <tr>
+                <th scope="col" abbr="星期一">一</th>
+                <th scope="col" abbr="星期二">二</th>
+                <th scope="col" abbr="星期三">三</th>
+                <th scope="col" abbr="星期四">四</th>
+                <th scope="col" abbr="星期五">五</th>
+                <th scope="col" abbr="星期六">六</th>
+                <th scope="col" abbr="星期日">日</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:call-template name="weeks">
+                <xsl:with-param name="start" select="1 - $first"/>
+              </xsl:call-template>
+            </tbody>
+          </table>
+          <section class="archive-month" aria-labelledby="month-issues">
+            <h2 id="month-issues"><xsl:value-of select="$name"/>各期</h2>
+            <ul class="archive-issues">
+              <xsl:apply-templates select="$these">
+                <xsl:sort select="@date" order="descending"/>
+              </xsl:apply-templates>
+            </ul>
+          </section>
         </main>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- 1月 … 12月 of the year shown: a link where the month has issues. -->
+  <xsl:template name="month-links">
+    <xsl:param name="i" select="1"/>
+    <xsl:variable name="id" select="concat($y, '-', format-number($i, '00'))"/>
+    <li>
+      <xsl:choose>
+        <xsl:when test="$i = $m">
+          <a href="{$id}.html" aria-current="page"><xsl:value-of select="$i"/>月</a>
+        </xsl:when>
+        <xsl:when test="key('month', $id)">
+          <a href="{$id}.html"><xsl:value-of select="$i"/>月</a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span><xsl:value-of select="$i"/>月</span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+    <xsl:if test="$i &lt; 12">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="month-links">
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Days in the month. -->
+  <xsl:variable name="days">
+    <xsl:choose>
+      <xsl:when test="$m = 2 and (($y mod 4 = 0 and $y mod 100 != 0) or $y mod 400 = 0)">29</xsl:when>
+      <xsl:when test="$m = 2">28</xsl:when>
+      <xsl:when test="$m = 4 or $m = 6 or $m = 9 or $m = 11">30</xsl:when>
+      <xsl:otherwise>31</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The weekday of the 1st, 0 for Monday … 6 for Sunday (Sakamoto's
+       method). -->
+  <xsl:variable name="yy" select="$y - ($m &lt; 3)"/>
+  <xsl:variable name="first"
+                select="($yy + floor($yy div 4) - floor($yy div 100) + floor($yy div 400)
+                         + number(substring('032503514624', $m, 1)) + 1 + 6) mod 7"/>
+
+  <!-- A week from day $start (a Monday; below 1 in the first week), then
+       the weeks after it. -->
+  <xsl:template name="weeks">
+    <xsl:param name="start"/>
+    <tr>
+      <xsl:call-template name="day">
+        <xsl:with-param name="d" select="$start"/>
+        <xsl:with-param name="last" select="$start + 6"/>
+      </xsl:call-template>
+    </tr>
+    <xsl:if test="$start + 7 &lt;= number($days)">
+      <xsl:call-template name="weeks">
+        <xsl:with-param name="start" select="$start + 7"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="day">
+    <xsl:param name="d"/>
+    <xsl:param name="last"/>
+    <xsl:variable name="date" select="concat($month, '-', format-number($d, '00'))"/>
+    <xsl:variable name="issue" select="key('day', $date)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$d &lt; 1 or $d &gt; number($days)">
+        <td class="empty"></td>
+      </xsl:when>
+      <xsl:when test="$issue">
+        <td class="issue-day">
+          <a href="{$root}{$issue/@id}/page-{$issue/page[1]/@no}.html">
+            <time datetime="{$date}"><xsl:value-of select="$d"/></time>
+            <xsl:if test="$issue/@number">
+              <span class="day-number">第<xsl:value-of select="$issue/@number"/>期</span>
+            </xsl:if>
+          </a>
+        </td>
+      </xsl:when>
+      <xsl:otherwise>
+        <td><xsl:value-of select="$d"/></td>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$d &lt; $last">
+      <xsl:call-template name="day">
+        <xsl:with-param name="d" select="$d + 1"/>
+        <xsl:with-param name="last" select="$last"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="issue">
-    <xsl:variable name="dir" select="concat(@id, '/')"/>
+    <xsl:variable name="dir" select="concat($root, @id, '/')"/>
     <li class="archive-issue">
       <xsl:if test="@xml:lang and @xml:lang != 'zh-CN'">
         <xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute>

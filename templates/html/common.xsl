@@ -39,7 +39,9 @@
   caption, credit, strong, em, a, kicker, headline, ...) is copied as is.
 -->
 <xsl:stylesheet version="1.0"
-                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:press="urn:press:xslt"
+                exclude-result-prefixes="press">
 
   <!-- The whitespace rules, the story lookup and the words. -->
   <xsl:import href="../press.xsl"/>
@@ -226,11 +228,11 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Link to the site index (archive.xsl output at the site root), when
-       the page lives below the root. -->
+  <!-- 往期: the calendar of the issue's month (archive.xsl's
+       archive/2024-06.html), from the pages of an issue. -->
   <xsl:template name="archive-link">
-    <xsl:if test="$root != '' or $into != ''">
-      <a class="archive-link" href="{$root}archive.html">往期</a>
+    <xsl:if test="($root != '' or $into != '') and /issue/@date">
+      <a class="archive-link" href="{$root}archive/{substring(/issue/@date, 1, 7)}.html">往期</a>
     </xsl:if>
   </xsl:template>
 
@@ -389,7 +391,7 @@
       <p class="edition-links">
         <a href="{$into}index.html">本期目录</a>
         <xsl:text> </xsl:text>
-        <a href="{$root}archive.html">往期</a>
+        <xsl:call-template name="archive-link"/>
       </p>
     </nav>
   </xsl:template>
@@ -463,10 +465,9 @@
       <p class="kicker{substring(' phrased', 1, 8 * contains(., ' '))}"><xsl:apply-templates/></p>
     </xsl:for-each>
     <xsl:element name="h{$level}">
-      <!-- phrased: its spaces part phrases, and it breaks there -->
+      <!-- phrased: it breaks at its spaces and between its words only -->
       <xsl:attribute name="class">
-        <xsl:text>headline</xsl:text>
-        <xsl:if test="contains(head/headline, ' ')"> phrased</xsl:if>
+        <xsl:text>headline phrased</xsl:text>
       </xsl:attribute>
       <!-- Its length in ems: press.css sizes a lead headline and a story
            page's headline to fit. -->
@@ -478,16 +479,42 @@
       </xsl:if>
       <xsl:choose>
         <xsl:when test="$link">
-          <a href="{$prefix}{@slug}.html"><xsl:apply-templates select="head/headline/node()"/></a>
+          <a href="{$prefix}{@slug}.html"><xsl:apply-templates select="head/headline/node()" mode="words"/></a>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="head/headline/node()"/>
+          <xsl:apply-templates select="head/headline/node()" mode="words"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:element>
     <xsl:for-each select="head/subtitle">
       <p class="subtitle{substring(' phrased', 1, 8 * contains(., ' '))}"><xsl:apply-templates/></p>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A headline's text with <wbr> between its words (press:words,
+       ICU's word break), so that it breaks between words only
+       (press.css: word-break: keep-all).  A headline with a space is
+       phrased by its editor: it breaks at its spaces alone. -->
+  <xsl:template match="text()" mode="words">
+    <xsl:choose>
+      <xsl:when test="function-available('press:words') and
+                      not(contains(ancestor::headline[1], ' '))">
+        <!-- libxml2's HTML writer does not know wbr as empty. -->
+        <xsl:for-each select="press:words(string(.))">
+          <xsl:choose>
+            <xsl:when test="self::text()"><xsl:value-of select="."/></xsl:when>
+            <xsl:otherwise>
+              <xsl:text disable-output-escaping="yes">&lt;wbr&gt;</xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="words">
+    <xsl:apply-templates select="."/>
   </xsl:template>
 
   <!-- The headline's width in ems at 1em: Han characters and marks 1,

@@ -4,7 +4,8 @@
 
   Input: <archive url="…">, its issues newest first.
   Output: the address of every page of the web edition under the site's
-  url: the front page ({url}), 往期 ({url}archive.html), and for each issue its front page
+  url: the front page ({url}), 往期回顾 a month at a time
+  ({url}archive/2024-06.html), and for each issue its front page
   ({url}{issue}/), its pages and its stories, each with the issue's date
   as lastmod.  Without a url (paper.yaml has none) the list is empty: a
   sitemap takes absolute addresses only.
@@ -18,6 +19,8 @@
   <xsl:param name="root" select="''"/>
 
   <xsl:variable name="url" select="string(/archive/@url)"/>
+
+  <xsl:key name="month" match="archive/issue" use="substring(@date, 1, 7)"/>
 
   <xsl:template match="/">
     <urlset>
@@ -34,12 +37,18 @@
         <lastmod><xsl:value-of select="issue[1]/@date"/></lastmod>
       </xsl:if>
     </url>
-    <url>
-      <loc><xsl:value-of select="concat($url, 'archive.html')"/></loc>
-      <xsl:if test="issue">
-        <lastmod><xsl:value-of select="issue[1]/@date"/></lastmod>
-      </xsl:if>
-    </url>
+    <xsl:for-each select="issue[generate-id() =
+                          generate-id(key('month', substring(@date, 1, 7))[1])]">
+      <url>
+        <loc><xsl:value-of select="concat($url, 'archive/', substring(@date, 1, 7), '.html')"/></loc>
+        <lastmod>
+          <xsl:for-each select="key('month', substring(@date, 1, 7))">
+            <xsl:sort select="@date" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="@date"/></xsl:if>
+          </xsl:for-each>
+        </lastmod>
+      </url>
+    </xsl:for-each>
     <xsl:apply-templates select="issue"/>
   </xsl:template>
 
