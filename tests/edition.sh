@@ -18,6 +18,9 @@
 #                first page; the years and the months with issues to step
 #                through, 上一月 and 下一月; no script; each page view's
 #                往期 links to its issue's month
+#   pdf          issue.yaml's pdf: of a page is copied beside it and linked
+#                as 下载本版 PDF with its size; a missing one is an error
+#                at its line
 
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -43,6 +46,7 @@ pages:
   - no: 1
     name: 要闻
     editor: 王芳
+    pdf: pdf/第01版.pdf
     stories:
       - file: wenxin-banzao.md
         slot: lead
@@ -58,6 +62,9 @@ pages:
       - 家庭日.md
       - pingpang.md
 YAML
+mkdir -p "$t/a/2024-06-11/pdf"
+{ printf '%%PDF-1.4\n%% the layout desk'"'"'s page\n'; head -c 3000 /dev/zero | tr '\0' ' '
+  printf '\n%%%%EOF\n'; } >"$t/a/2024-06-11/pdf/第01版.pdf"
 cp -r "$t/a/2024-06-11" "$t/a/2024-05-28"
 sed -i 's/^date: .*/date: 2024-05-28/; s/^number: .*/number: 105/; s/^total: .*/total: 6028/' \
     "$t/a/2024-05-28/issue.yaml"
@@ -215,6 +222,32 @@ else
 	ok "往期回顾: years and months to step through, no script"
 fi
 
+# ---- page PDFs ---------------------------------------------------------------
+: >"$t/why"
+f=$site/2024-06-11/page-1.html
+href=$(xpath "$f" 'string(//p[@class="page-pdf"]/a/@href)')
+[ "$href" = "pdf/%E7%AC%AC01%E7%89%88.pdf" ] || [ "$href" = "pdf/第01版.pdf" ] ||
+	echo "page 1 links to '$href'" >>"$t/why"
+cmp -s "$t/a/2024-06-11/pdf/第01版.pdf" "$site/2024-06-11/pdf/第01版.pdf" ||
+	echo "the PDF is not copied beside the page" >>"$t/why"
+got=$(xpath "$f" 'normalize-space(//p[@class="page-pdf"])')
+[ "$got" = "下载本版 PDF（3 KB）" ] || echo "page 1 says '$got'" >>"$t/why"
+[ "$(xpath "$site/2024-06-11/page-3.html" 'count(//p[@class="page-pdf"])')" = 0 ] ||
+	echo "page 3 has no PDF but a link" >>"$t/why"
+[ "$(xpath "$site/index.html" 'string(//p[@class="page-pdf"]/a/@href)')" = "2024-06-11/$href" ] ||
+	echo "the front page does not link the PDF in its issue's folder" >>"$t/why"
+cp -r "$t/a" "$t/b"
+sed -i 's|pdf: pdf/第01版.pdf|pdf: pdf/none.pdf|' "$t/b/2024-06-11/issue.yaml"
+"$PRESS" build -a "$t/b" -o "$t/bout" >/dev/null 2>"$t/err"
+status=$?
+grep -q "issue.yaml:8:10: error: no PDF pdf/none.pdf in the issue's folder" "$t/err" &&
+    [ "$status" -eq 1 ] || { echo "a missing PDF (exit $status):"; cat "$t/err"; } >>"$t/why"
+if [ -s "$t/why" ]; then
+	fail "pdf: a page's PDF copied and linked with its size; a missing one is an error at its line" "$t/why"
+else
+	ok "pdf: a page's PDF copied and linked with its size; a missing one is an error at its line"
+fi
+
 # ---- in Chromium -----------------------------------------------------------
 # Headlines break between words at 390, 1024 and 1440 px; the 版面导航 is
 # one strip on a phone; the screenshots of the front page, an inner page,
@@ -240,5 +273,36 @@ else
 		ok "chromium: the word check fails on tests/web/wordbreak.html"
 	else
 		fail "chromium: the word check fails on tests/web/wordbreak.html (exit $status)" "$t/neg"
+	fi
+fi
+
+# ---- accessibility -----------------------------------------------------------
+# axe-core over every page type (front, issue contents, page, story,
+# calendar, a preview) at 390 and 1440 px: no WCAG 2.1 A or AA violation.
+# And it finds the two of tests/web/inaccessible.html.
+if ! command -v node >/dev/null || [ ! -d node_modules/axe-core ] ||
+    [ ! -d node_modules/playwright-core ]; then
+	echo "skip axe: no node_modules/axe-core or playwright-core (npm ci)"
+elif [ ! -x "$chromium" ]; then
+	echo "skip axe: no $chromium (apt-get install chromium)"
+else
+	mkdir -p "$site/preview"
+	"$PRESS" preview -o "$site/preview" tests/body/figure.md >/dev/null 2>&1
+	node tests/web/axe.mjs --site "$site" index.html 2024-06-11/index.html \
+	    2024-06-11/page-3.html 2024-06-11/wenxin-banzao.html \
+	    2024-06-11/jiatingri.html archive/2024-06.html preview/figure.html \
+	    >"$t/axe" 2>&1
+	status=$?
+	cat "$t/axe"
+	grep -q '^\(ok \|FAIL \)' "$t/axe" ||
+		echo "FAIL axe: axe.mjs printed no result (exit $status)"
+	node tests/web/axe.mjs --site tests/web --widths 390 inaccessible.html \
+	    >"$t/neg" 2>&1
+	status=$?
+	if [ "$status" -eq 1 ] && grep -q 'image-alt' "$t/neg" &&
+	    grep -q 'color-contrast' "$t/neg"; then
+		ok "axe: finds the missing alt and the low contrast of tests/web/inaccessible.html"
+	else
+		fail "axe: finds the missing alt and the low contrast of tests/web/inaccessible.html (exit $status)" "$t/neg"
 	fi
 fi

@@ -280,6 +280,16 @@ START_TEST(headline_words)
 		ck_assert_msg(strcmp(got, want[i][1]) == 0, "%s: %s, want %s", s,
 		              got, want[i][1]);
 	}
+	/* No headline is 2 KB long: such a text is left as it is. */
+	{
+		char *big = xcalloc(2049, 1);
+
+		for (k = 0; k < 2048 / 6; k++)
+			memcpy(big + 6 * k, "工会", 6);
+		ck_assert_uint_eq(words_breaks(big, strlen(big), &at), 0);
+		ck_assert_ptr_null(at);
+		free(big);
+	}
 }
 END_TEST
 

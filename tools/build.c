@@ -183,6 +183,17 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 
 		want_paths(&c, render_paths(OVER_PAGE, (char *)id, (char *)no, NULL),
 		           yaml);
+		{
+			xmlChar *pdf = xmlGetProp(page, X("pdf"));
+
+			if (pdf != NULL) {
+				char *p = xasprintf("site/%s/%s", id, pdf);
+
+				claim(&c, p, yaml);
+				free(p);
+			}
+			xmlFree(pdf);
+		}
 		xmlFree(no);
 	}
 	for (page = root->children; page != NULL; page = page->next)
@@ -273,6 +284,20 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 		xmlChar *no = xmlGetProp(page, X("no"));
 
 		render_over(OVER_PAGE, doc, out, (char *)id, (char *)no, NULL);
+		/* The layout desk's PDF of the page, for readers. */
+		{
+			xmlChar *pdf = xmlGetProp(page, X("pdf"));
+
+			if (pdf != NULL) {
+				char *from = xasprintf("%s/%s", dir, pdf);
+				char *to = xasprintf("%s/site/%s/%s", out, id, pdf);
+
+				out_copy(from, to);
+				free(from);
+				free(to);
+			}
+			xmlFree(pdf);
+		}
 		for (story = page->children; story != NULL; story = story->next) {
 			xmlChar *slug;
 

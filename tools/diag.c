@@ -67,6 +67,7 @@ static const struct {
 	{DIAG_ERROR, N_("no such story: %s")},                         /* D_ISSUE_STORY */
 	{DIAG_ERROR, N_("story placed twice: %s (first on line %d)")}, /* D_ISSUE_DUP */
 	{DIAG_ERROR, N_("page %ld given twice (first on line %d)")},   /* D_PAGE_DUP */
+	{DIAG_ERROR, N_("no PDF %s in the issue's folder")},            /* D_PAGE_PDF */
 	{DIAG_ERROR, N_("slug '%s' is used by another story of this issue: %s")}, /* D_SLUG_DUP */
 	{DIAG_ERROR, N_("template: %s")},                              /* D_TEMPLATE */
 	{DIAG_ERROR, N_("cannot write: %s")},                          /* D_WRITE */

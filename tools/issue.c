@@ -597,12 +597,49 @@ out:
 	free(path);
 }
 
+/*
+ * pdf: the layout desk's PDF of the page, a file in the issue's folder:
+ * the page gets pdf (its path) and pdf-size (bytes).  A path that leaves
+ * the folder, a file that is not there or is not a PDF is an error at
+ * its line, and the issue is not built.
+ */
+static void
+page_pdf(struct issue *is, xmlNodePtr page, yaml_node_t *v, const char *s)
+{
+	char *path, head[5], num[24];
+	struct stat sb;
+	FILE *f;
+	int ok;
+
+	if (!validate_relpath(s)) {
+		wrong(&is->y, v, "pdf", _("a file in the issue's folder"));
+		is->bad = 1;
+		return;
+	}
+	path = xasprintf("%s/%s", is->dir, s);
+	ok = stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	     (f = fopen(path, "rb")) != NULL;
+	if (ok) {
+		ok = fread(head, 1, 5, f) == 5 && memcmp(head, "%PDF-", 5) == 0;
+		fclose(f);
+	}
+	if (!ok) {
+		diag(is->y.path, fm_line(v, 0), fm_col(v), D_PAGE_PDF, s);
+		is->bad = 1;
+	} else {
+		xmlNewProp(page, X("pdf"), X(s));
+		snprintf(num, sizeof(num), "%lld", (long long)sb.st_size);
+		xmlNewProp(page, X("pdf-size"), X(num));
+	}
+	free(path);
+}
+
 static void
 add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 {
 	static const char *const known[] = {"no", "name", "banner", "editor",
 	                                    "designer", "proofreader",
-	                                    "photo-editor", "stories", NULL};
+	                                    "photo-editor", "pdf", "stories", NULL};
 	static const char *const staff[] = {"editor", "designer",
 	                                    "proofreader", "photo-editor", NULL};
 	size_t k;
@@ -657,6 +694,8 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	for (k = 0; staff[k] != NULL; k++)
 		if ((s = text(&is->y, p, staff[k], 0)) != NULL)
 			xmlNewProp(page, X(staff[k]), X(s));
+	if ((s = text(&is->y, p, "pdf", 0)) != NULL)
+		page_pdf(is, page, fm_get(&is->y.doc, p, "pdf", NULL), s);
 	stories = fm_get(&is->y.doc, p, "stories", NULL);
 	if (stories != NULL && stories->type != YAML_SEQUENCE_NODE)
 		wrong(&is->y, stories, "stories", _("a list of story files"));

@@ -174,6 +174,7 @@ enum diag_id {
 	D_ISSUE_STORY,
 	D_ISSUE_DUP,
 	D_PAGE_DUP,
+	D_PAGE_PDF,
 	D_SLUG_DUP,
 	D_TEMPLATE,
 	D_WRITE,
@@ -441,8 +442,9 @@ void schema_free(void);
  * The byte offsets in the UTF-8 string s (len bytes) where a line may
  * break between two words (ICU's dictionary word break): never inside a
  * quoted phrase of up to 10 characters, next to a digit or Latin letter,
- * a space, before a closing mark or after an opening one.  Returns how
- * many; *at is a list the caller frees (NULL when none).
+ * a space, before a closing mark or after an opening one; none in a
+ * text over 1 KB (no headline).  Returns how many; *at is a list the
+ * caller frees (NULL when none).
  */
 size_t words_breaks(const char *s, size_t len, size_t **at);
 /* Registers press:words(string) with libxslt: the string as text with

@@ -24,6 +24,9 @@
 
 #define X(s) ((const xmlChar *)(s))
 
+/* Text longer than this gets no breaks (about 340 Han characters). */
+#define WORDS_MAX_BYTES 1024
+
 /* A quoted phrase up to this many characters is never broken. */
 #define WORDS_SHORT_QUOTE 10
 
@@ -113,7 +116,9 @@ words_breaks(const char *s, size_t len, size_t **at)
 	UChar32 c, prev, next;
 
 	*at = NULL;
-	if (len == 0 || len > INT32_MAX / 2)
+	/* A headline is a line or two: longer text is not one, and is
+	 * not worth a dictionary's time. */
+	if (len == 0 || len > WORDS_MAX_BYTES)
 		return 0;
 	u_strFromUTF8Lenient(NULL, 0, &ulen, s, (int32_t)len, &err);
 	if (ulen == 0)

@@ -12,7 +12,8 @@
     报眉 (running header: 第01版, page name, 责任编辑, date and weekday,
     paper), or on the issue's first page the 报头 (common.xsl mode
     "masthead"); the 版面导航 (every page of the issue, this one marked,
-    本期目录 and 往期); the banner (通栏标语), then the page grid (press.css: columns
+    本期目录 and 往期); 下载本版 PDF with its size when the page has a pdf;
+    the banner (通栏标语), then the page grid (press.css: columns
     of the paper's line width, /issue/@line-chars ems, with a 1em gutter):
       .lead   the slot="lead" story: headline block across its columns,
               body flowing over them;
@@ -143,6 +144,31 @@
           <xsl:with-param name="issue" select="$issue"/>
           <xsl:with-param name="current" select="."/>
         </xsl:call-template>
+        <xsl:if test="@pdf">
+          <p class="page-pdf">
+            <a download="">
+              <xsl:attribute name="href">
+                <xsl:value-of select="$into"/>
+                <xsl:call-template name="photo-uri">
+                  <xsl:with-param name="s" select="@pdf"/>
+                </xsl:call-template>
+              </xsl:attribute>
+              <xsl:text>下载本版 PDF</xsl:text>
+            </a>
+            <xsl:text>（</xsl:text>
+            <xsl:choose>
+              <xsl:when test="@pdf-size &gt;= 1048576">
+                <xsl:value-of select="format-number(@pdf-size div 1048576, '0.0')"/>
+                <xsl:text> MB</xsl:text>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="ceiling(@pdf-size div 1024)"/>
+                <xsl:text> KB</xsl:text>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>）</xsl:text>
+          </p>
+        </xsl:if>
         <xsl:if test="@banner">
           <p class="banner"><xsl:value-of select="@banner"/></p>
         </xsl:if>
