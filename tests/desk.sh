@@ -13,7 +13,9 @@
 #                 an error was printed; a page's errors are errors only
 #   from anywhere press check and build from a subfolder of the project,
 #                 and from outside it with -C, print what they print at
-#                 its top; a project without templates/ uses press's own;
+#                 its top; a preview names files as the reporter did,
+#                 from where she stands; a project without templates/
+#                 uses press's own;
 #                 no libxml2 words on stderr when there are none
 #   languages     LC_ALL, LANG or LC_MESSAGES zh_CN.UTF-8 prints Chinese
 #                 (whether or not that locale is installed), C.UTF-8
@@ -114,6 +116,20 @@ if [ -s "$d/b1/site/2024-06-11/huairou.html" ] && diff -r "$d/b1/site" "$d/b2/si
 else
 	notok "from anywhere: build from a subfolder, without templates/, is the build at the top" "$d/diff" "$d/top"
 fi
+# A preview speaks of files as the reporter named them, from where she
+# stands: her story, the folder she asked for, the HTML to open.
+printf -- '---\ntitle: 测试\n---\n\n正文,有错。\n' >"$proj/articles/2024-06-11/x.md"
+(cd "$proj/articles/2024-06-11" && "$PRESS" preview -o pv x.md) >"$d/pv" 2>&1
+(cd "$proj/articles/2024-06-11" && "$PRESS" preview x.md) >"$d/pv2" 2>&1
+if [ "$(cat "$d/pv")" = "press: x.md:5:3: warning: half-width punctuation should be full-width: 正文,有错。 → 正文，有错。 [punct-halfwidth]
+pv/x.html" ] && [ -s "$proj/articles/2024-06-11/pv/x.html" ] &&
+    [ "$(tail -n 1 "$d/pv2")" = "../../out/preview/x.html" ] &&
+    [ -s "$proj/out/preview/x.html" ]; then
+	ok "from anywhere: preview from a subfolder names the files as the reporter did"
+else
+	notok "from anywhere: preview from a subfolder names the files as the reporter did" "$d/pv" "$d/pv2"
+fi
+rm -rf "$proj/articles/2024-06-11/x.md" "$proj/articles/2024-06-11/pv" "$proj/out"
 mkdir -p "$d/lone"
 printf -- '---\ntitle: 单篇\n---\n\n正文。\n' >"$d/lone/x.md"
 (cd "$d/lone" && "$PRESS" preview x.md) >"$d/err" 2>&1

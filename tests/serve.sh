@@ -43,6 +43,8 @@
 #               without -o, its private folder is gone after it, even
 #               when a second signal comes during the clean-up
 #   usage       a bad port or a PATH outside the articles is exit 2
+#   Chinese     under zh_CN.UTF-8 the overlay and the left-out notice
+#               are Chinese, the level words of their messages too
 #   --host      the address given is one more Host name answered
 #
 # Environment (set by tests/run): PRESS, the program; TMP, a scratch
@@ -637,6 +639,57 @@ for args in "-p 70000" "-p x" "-a $tmp/articles /etc" "--bogus"; do
 		indent "$tmp/usage"
 	fi
 done
+
+# ---- Chinese ---------------------------------------------------------------
+# Under a Chinese locale the overlay and the left-out notice are Chinese,
+# the level words of their messages too.
+portzh() {
+	sed -n 's|^press: .*http://127\.0\.0\.1:\([0-9][0-9]*\)/$|\1|p' "$tmp/logzh"
+}
+startedzh() { [ -n "$(portzh)" ] || ! kill -0 "$pid" 2>/dev/null; }
+if ! command -v curl >/dev/null; then
+	skip "Chinese: curl is not installed"
+else
+	zh=$tmp/zh/articles/2024-01-05
+	mkdir -p "$zh"
+	printf 'name: 测试报\n' >"$tmp/zh/articles/paper.yaml"
+	printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: [a.md, b.md]\n' >"$zh/issue.yaml"
+	printf -- '---\ngenre: 消息\n---\n\n正文。\n' >"$zh/a.md"
+	printf -- '---\ntitle: 好稿\n---\n\n正文。\n' >"$zh/b.md"
+	LC_ALL=zh_CN.UTF-8 "$PRESS" serve -a "$tmp/zh/articles" -t "$tmp/templates" \
+	    -o "$tmp/outzh" -p 0 >"$tmp/logzh" 2>&1 &
+	pid=$!
+	wait_for 20000 startedzh
+	pz=$(portzh)
+	if [ -z "$pz" ]; then
+		notok "Chinese: serve did not start"
+		indent "$tmp/logzh"
+	else
+		u=http://127.0.0.1:$pz
+		fetch /2024-01-05/a.html
+		cp "$tmp/body" "$tmp/zh.overlay"
+		fetch /2024-01-05/page-1.html
+		cp "$tmp/body" "$tmp/zh.notice"
+		# The words left once markup, style, script, file names and
+		# the program's own name are set aside.
+		sed -e 's#<style>[^<]*</style>##g' -e 's#<script[^<]*</script>##g' \
+		    -e 's/<[^>]*>/ /g' -e 's/press serve\|press//g' -e 's/“[^”]*”//g' \
+		    -e 's#[^ ：:]*\.\(md\|yaml\|html\|css\)##g' \
+		    "$tmp/zh.overlay" "$tmp/zh.notice" |
+		    grep -E '[A-Za-z]{3,}' >"$tmp/english"
+		if grep -q 'a\.md:[0-9]*:[0-9]*: 错误: ' "$tmp/zh.overlay" &&
+		    grep -q 'a\.md:[0-9]*:[0-9]*: 错误: ' "$tmp/zh.notice" &&
+		    [ ! -s "$tmp/english" ]; then
+			ok "Chinese: the overlay and the left-out notice are Chinese"
+		else
+			notok "Chinese: the overlay and the left-out notice are Chinese"
+			indent "$tmp/english"
+			grep 'a\.md' "$tmp/zh.overlay" | head -3 | indent
+		fi
+		stop "Chinese: SIGTERM stops it cleanly" "$pid" "$tmp/logzh"
+		pid=
+	fi
+fi
 
 # ---- --host ----------------------------------------------------------------
 # The address given to --host is one more Host name answered (127.0.0.2

@@ -1091,8 +1091,12 @@ build_preview(const struct build_opts *opts, const char *path,
 	copy_images(&im, *storydir ? storydir : ".", &dir, 1);
 	images_free(&im);
 	render_copies(dir, 1);
-	if (html != NULL)
-		printf("%s\n", html);
+	if (html != NULL) {
+		char *named = project_as_named(html);
+
+		printf("%s\n", named);
+		free(named);
+	}
 	ok = html != NULL;
 out:
 	free(html);

@@ -117,11 +117,15 @@ diag_line(const struct diag_msg *m)
 	/* The level as the reader's language says it; the JSON keeps the
 	 * English name. */
 	const char *level = m->level == DIAG_WARNING ? _("warning") : _("error");
+	char *path = project_as_named(m->path), *line;
 
 	if (m->line > 0)
-		return xasprintf("press: %s:%d:%d: %s: %s\n", m->path, m->line,
+		line = xasprintf("press: %s:%d:%d: %s: %s\n", path, m->line,
 		                 m->col, level, m->text);
-	return xasprintf("press: %s: %s: %s\n", m->path, level, m->text);
+	else
+		line = xasprintf("press: %s: %s: %s\n", path, level, m->text);
+	free(path);
+	return line;
 }
 
 /*

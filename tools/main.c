@@ -160,6 +160,7 @@ cmd_preview(int argc, char **argv)
 		diag_usage("preview takes one story file");
 		return usage(stderr, 2);
 	}
+	project_speak_as_named();
 	build_preview(&opts, argv[optind], opts.out);
 	return diag_status();
 }

@@ -718,6 +718,14 @@ char **project_enter(int argc, char **argv, const char *opts,
  * tree's when press runs from it, else under PRESS_DATADIR.  The caller
  * frees. */
 char *project_data(const char *what);
+/* From now on messages and printed paths name files as the user did,
+ * from the folder press was started in (press preview), not from the
+ * project's top (press check and build print the same from anywhere). */
+void project_speak_as_named(void);
+/* path (from the project's top) as the user named it, or from where
+ * press was started; path itself until project_speak_as_named().  The
+ * caller frees. */
+char *project_as_named(const char *path);
 
 /* ---- serve.c --------------------------------------------------------- */
 

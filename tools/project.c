@@ -156,6 +156,54 @@ takes_value(const char *opts, int c)
 	return c != ':' && p != NULL && p[1] == ':';
 }
 
+/* Where press was started, relative to the project's root ("" when at
+ * it, NULL when press did not change folder), and the paths named on
+ * the command line as rewritten and as named: project_as_named(). */
+static char *started;
+static int as_named;
+static struct {
+	char *path, *named;
+} namedv[256];
+static size_t nnamed;
+
+void
+project_speak_as_named(void)
+{
+	as_named = 1;
+}
+
+char *
+project_as_named(const char *path)
+{
+	const char *p = started, *q = path, *slash;
+	struct buf b = {0};
+	size_t i, k;
+
+	if (!as_named || started == NULL || path[0] == '/')
+		return xstrdup(path);
+	for (i = 0; i < nnamed; i++)
+		if (strcmp(namedv[i].path, path) == 0)
+			return xstrdup(namedv[i].named);
+	/* Drop the folders the two share, then go up from the rest of
+	 * where press was started. */
+	while (*p != '\0') {
+		slash = strchr(p, '/');
+		k = slash ? (size_t)(slash - p) : strlen(p);
+		if (strncmp(p, q, k) != 0 || q[k] != '/')
+			break;
+		p += k + (slash != NULL);
+		q += k + 1;
+	}
+	buf_add(&b, "", 0);
+	while (*p != '\0') {
+		buf_adds(&b, "../");
+		p = strchr(p, '/');
+		p = p ? p + 1 : "";
+	}
+	buf_adds(&b, q);
+	return b.data;
+}
+
 char **
 project_enter(int argc, char **argv, const char *opts,
               const char *const *longs, int *nargc)
@@ -217,15 +265,26 @@ project_enter(int argc, char **argv, const char *opts,
 		out[i] = xstrdup(argv[i]);
 	*nargc = argc;
 	if (root != NULL && strcmp(root, cwd) != 0) {
+		char *abs;
+
 		if (chdir(root) != 0) {
 			free(root);
 			return out;
 		}
+		abs = absolute(cwd, ".");
+		started = from_root(root, abs);
+		if (strcmp(started, ".") == 0)
+			started[0] = '\0';
+		free(abs);
 		for (k = 0; k < n; k++) {
 			char *w = out[paths[k].at], *abs, *rel;
 
 			abs = absolute(cwd, w + paths[k].off);
 			rel = from_root(root, abs);
+			if (nnamed < sizeof(namedv) / sizeof(namedv[0])) {
+				namedv[nnamed].path = xstrdup(rel);
+				namedv[nnamed++].named = xstrdup(w + paths[k].off);
+			}
 			out[paths[k].at] = xasprintf("%.*s%s", paths[k].off, w, rel);
 			free(abs);
 			free(rel);

@@ -94,18 +94,13 @@ serve_on_diag(void *arg, const struct diag_msg *m)
 {
 	struct serve *s = arg;
 	struct filemsgs *f;
-	char *line;
+	char *line = diag_line(m);
 
-	if (m->line > 0)
-		line = xasprintf("%s:%d:%d: %s: %s", m->path, m->line, m->col,
-		                 diag_level_name(m->level), m->text);
-	else
-		line = xasprintf("%s: %s: %s", m->path,
-		                 diag_level_name(m->level), m->text);
-	fprintf(stderr, "press: %s\n", line);
+	/* As diag() prints it, in the reader's language; the page shows it
+	 * without the program's name. */
+	fputs(line, stderr);
 	f = msgs_get(s, &s->pending, m->path);
-	buf_adds(&f->text, line);
-	buf_adds(&f->text, "\n");
+	buf_adds(&f->text, line + strlen("press: "));
 	if (m->level >= DIAG_ERROR)
 		f->errors++;
 	free(line);
@@ -369,7 +364,8 @@ overlay_html(struct filemsgs **fs, size_t n, size_t *len)
 	xmlNewProp(html, X("lang"), X("zh-CN"));
 	/* The serializer adds the <meta> that names the encoding. */
 	head = xmlNewChild(html, NULL, X("head"), NULL);
-	text = xasprintf("press: %u error%s", errors, errors == 1 ? "" : "s");
+	text = xasprintf(ngettext("press: %u error", "press: %u errors", errors),
+	                 errors);
 	xmlNewTextChild(head, NULL, X("title"), X(text));
 	free(text);
 	node = xmlNewChild(head, NULL, X("link"), NULL);
@@ -379,11 +375,19 @@ overlay_html(struct filemsgs **fs, size_t n, size_t *len)
 	main = xmlNewChild(body, NULL, X("main"), NULL);
 	xmlNewProp(main, X("id"), X("press-overlay"));
 	xmlNewTextChild(main, NULL, X("h1"), X("稿件有错误，请修改后保存"));
-	text = xasprintf("press found %u error%s below. Fix %s and save: "
-	                 "this page reloads by itself and shows the page "
-	                 "again once nothing stands in its way.",
-	                 errors, errors == 1 ? "" : "s",
-	                 n == 1 ? "the file" : "the files");
+	text = xasprintf(n == 1 ?
+	    ngettext("press found %u error below. Fix the file and save: "
+	             "this page reloads by itself and shows the page again "
+	             "once nothing stands in its way.",
+	             "press found %u errors below. Fix the file and save: "
+	             "this page reloads by itself and shows the page again "
+	             "once nothing stands in its way.", errors) :
+	    ngettext("press found %u error below. Fix the files and save: "
+	             "this page reloads by itself and shows the page again "
+	             "once nothing stands in its way.",
+	             "press found %u errors below. Fix the files and save: "
+	             "this page reloads by itself and shows the page again "
+	             "once nothing stands in its way.", errors), errors);
 	xmlNewTextChild(main, NULL, X("p"), X(text));
 	free(text);
 	for (i = 0; i < n; i++) {
@@ -577,13 +581,13 @@ notice_html(struct serve *s, const char *issue, const struct hole *hs,
 	text = xasprintf("%zu 篇稿件有错误，未收入本期", n);
 	xmlNewTextChild(aside, NULL, X("h2"), X(text));
 	free(text);
-	text = xasprintf("%s left out of this issue for %s errors: the pages "
-	                 "are without %s. Only press serve shows this "
-	                 "notice; the published pages do not have it.",
-	                 n == 1 ? "A story is" : "These stories are",
-	                 n == 1 ? "its" : "their", n == 1 ? "it" : "them");
-	xmlNewTextChild(aside, NULL, X("p"), X(text));
-	free(text);
+	xmlNewTextChild(aside, NULL, X("p"), X(n == 1 ?
+	    _("A story is left out of this issue for its errors: the pages "
+	      "are without it. Only press serve shows this notice; the "
+	      "published pages do not have it.") :
+	    _("These stories are left out of this issue for their errors: "
+	      "the pages are without them. Only press serve shows this "
+	      "notice; the published pages do not have it.")));
 	for (i = 0; i < n; i++) {
 		node = xmlNewChild(aside, NULL, X("h3"), NULL);
 		if (hs[i].page != NULL) {
@@ -665,11 +669,11 @@ notice_make(struct serve *s, const char *issue, struct notice **nt,
 			hs[n].text = f->text.data;
 		else if (s->left[i].line > 0)
 			hs[n].text = hs[n].own =
-			    xasprintf("%s:%d:1: error: %s\n", s->left[i].path,
-			              s->left[i].line, s->left[i].reason);
+			    xasprintf("%s:%d:1: %s: %s\n", s->left[i].path,
+			              s->left[i].line, _("error"), s->left[i].reason);
 		else
-			hs[n].text = hs[n].own = xasprintf(
-			    "%s: error: %s\n", s->left[i].path, s->left[i].reason);
+			hs[n].text = hs[n].own = xasprintf("%s: %s: %s\n",
+			    s->left[i].path, _("error"), s->left[i].reason);
 		n++;
 	}
 	for (i = 0; i < s->msgs.n; i++) {
