@@ -10,6 +10,8 @@
 #                 are tests/import/seed.err
 #   verbatim      the stories' text is the page's, line breaks aside
 #   encodings     the seed in GB18030 with CRLF line ends imports the same
+#   Chinese       under zh_CN.UTF-8 its guesses and its complaints
+#                 about the command line are Chinese
 #   no overwrite  an import into a folder with files refuses and leaves
 #                 them alone
 #   generated     a hundred pages from gencorpus --pages, imported and
@@ -46,6 +48,28 @@ if diff -u tests/import/seed.err "$T/seed.err" >"$T/diff"; then
 else
 	notok "import: the seed's messages"
 	sed 's/^/    /' "$T/diff"
+fi
+# In Chinese: every guess and every complaint about the command line,
+# once file names, the option names and the words quoted from the page
+# are set aside.
+{
+	LC_ALL=zh_CN.UTF-8 "$PRESS" import -o "$T/zh/2024-06-11" --page 3 \
+	    tests/sample/seed.txt
+	printf '第一行标题\n\n　　正文一段没有结束\n' >"$T/page.txt"
+	LC_ALL=zh_CN.UTF-8 "$PRESS" import -o "$T/zh/2024-06-12" "$T/page.txt"
+	LC_ALL=zh_CN.UTF-8 "$PRESS" import -o "$T/zh/2024-06-11" "$T/page.txt"
+	LC_ALL=zh_CN.UTF-8 "$PRESS" import --date 2024-6-1 "$T/page.txt"
+	LC_ALL=zh_CN.UTF-8 "$PRESS" import --page 0 "$T/page.txt"
+	LC_ALL=zh_CN.UTF-8 "$PRESS" import -o "$T/zh/x" "$T/page.txt"
+	LC_ALL=zh_CN.UTF-8 "$PRESS" import --date 2024-06-13
+} >/dev/null 2>"$T/zh.err"
+sed -n 's/^press: //p' "$T/zh.err" | sed -e "s/'[^']*'//g" -e 's#[^ ：:]*/[^ ：:]*##g' \
+    -e 's/--[a-z]*//g' -e 's/-o\b//g' -e 's/^import //' | grep -E '[A-Za-z]{3,}' >"$T/english"
+if [ "$(grep -c '^press: ' "$T/zh.err")" -ge 10 ] && [ ! -s "$T/english" ]; then
+	ok "import: its messages in Chinese under zh_CN.UTF-8"
+else
+	notok "import: its messages in Chinese under zh_CN.UTF-8"
+	sed 's/^/    /' "$T/english" "$T/zh.err"
 fi
 "$PRESS" build -a "$T/a/articles" -t templates -o "$T/a/out" 2>"$T/build.err" >/dev/null
 built=$T/a/out/print/2024-06-11/issue.xml

@@ -308,8 +308,8 @@ add_line(struct ipage *pg, struct istory *st, const struct piece *p,
 		md_text(&st->caption, p->s, c, 0);
 		if (c < p->n) {
 			if (c > 0)
-				guess(pg->path, p, "took '%.*s' at the end of "
-				                   "the line for the photo's credit",
+				guess(pg->path, p, _("took '%.*s' at the end of "
+				                   "the line for the photo's credit"),
 				      (int)(p->n - c), p->s + c);
 			st->credit = xstrndup(p->s + c, p->n - c);
 			add_figure(st);
@@ -356,12 +356,12 @@ open_story(struct ipage *pg, const struct piece *p, size_t r)
 		st->subs[st->nsubs++] = xstrndup(p[k].s, p[k].n);
 	}
 	if (r == 2 && !starts(p[1].s, p[1].n, "——"))
-		guess(pg->path, &p[1], "could not tell whether this line is "
+		guess(pg->path, &p[1], _("could not tell whether this line is "
 		                       "a kicker or a subtitle; took it for the subtitle of "
-		                       "the headline above");
+		                       "the headline above"));
 	if (r > 3)
-		guess(pg->path, &p[0], "%zu headline lines: took the first "
-		                       "for the kicker, the second for the headline",
+		guess(pg->path, &p[0], _("%zu headline lines: took the first "
+		                       "for the kicker, the second for the headline"),
 		      r);
 	return st;
 }
@@ -465,15 +465,15 @@ read_page(struct ipage *pg, const struct src *src)
 			continue;
 		}
 		if (open && st != NULL)
-			guess(pg->path, &p[i - 1], "paragraph ends without a "
-			                           "full stop, before a dateline");
+			guess(pg->path, &p[i - 1], _("paragraph ends without a "
+			                           "full stop, before a dateline"));
 		open = 0;
 		for (r = 0; i + r < n && r < 5 && title_like(&p[i + r]); r++)
 			continue;
 		if (i == 0 && r >= 2 && banner_like(&p[0])) {
 			pg->banner = xstrndup(p[0].s, p[0].n);
-			guess(pg->path, &p[0], "took this line for the page's "
-			                       "banner");
+			guess(pg->path, &p[0], _("took this line for the page's "
+			                       "banner"));
 			i++;
 			r--;
 		}
@@ -487,9 +487,9 @@ read_page(struct ipage *pg, const struct src *src)
 				 * at the end of a full line? */
 				col_lines(&p[i], 1, &full);
 				if (full) {
-					guess(pg->path, &p[i], "took this short "
+					guess(pg->path, &p[i], _("took this short "
 					                       "line for a paragraph's first words, "
-					                       "cut by a column");
+					                       "cut by a column"));
 					add_line(pg, st, &p[i], NULL, 0);
 					lines += col_lines(&p[i], 1, &full);
 					open = 1;
@@ -498,9 +498,9 @@ read_page(struct ipage *pg, const struct src *src)
 				}
 			}
 			if (!dated && !photo && st != NULL)
-				guess(pg->path, &p[i], "could not tell whether "
+				guess(pg->path, &p[i], _("could not tell whether "
 				                       "this line is a subhead or a headline; "
-				                       "took it for a new story's headline");
+				                       "took it for a new story's headline"));
 			if (st != NULL)
 				finish(st);
 			st = open_story(pg, &p[i], r);
@@ -513,9 +513,9 @@ read_page(struct ipage *pg, const struct src *src)
 			continue;
 		}
 		if (st == NULL) {
-			guess(pg->path, &p[i], "text before the first headline: "
+			guess(pg->path, &p[i], _("text before the first headline: "
 			                       "it becomes a story of its own, titled by its "
-			                       "first line");
+			                       "first line"));
 			st = open_story(pg, &p[i], 1);
 			i++;
 			continue;
@@ -526,9 +526,9 @@ read_page(struct ipage *pg, const struct src *src)
 		 */
 		if (!st->photo && st->body.len > 0 && full) {
 			if (height >= 4 && lines % height == 0) {
-				guess(pg->path, &p[i], "took this line for the "
+				guess(pg->path, &p[i], _("took this line for the "
 				                       "rest of the paragraph above: a column of "
-				                       "%zu lines ends there",
+				                       "%zu lines ends there"),
 				      height);
 				add_line(pg, st, &p[i], &p[i - 1], 1);
 				lines += col_lines(&p[i], 0, &full);
@@ -536,9 +536,9 @@ read_page(struct ipage *pg, const struct src *src)
 				i++;
 				continue;
 			}
-			guess(pg->path, &p[i], "could not tell whether this "
+			guess(pg->path, &p[i], _("could not tell whether this "
 			                       "line starts a paragraph: the one above ends on a "
-			                       "full line; took it for a new paragraph");
+			                       "full line; took it for a new paragraph"));
 		}
 		add_line(pg, st, &p[i], i > 0 ? &p[i - 1] : NULL, 0);
 		lines += col_lines(&p[i], 1, &full);
@@ -547,7 +547,7 @@ read_page(struct ipage *pg, const struct src *src)
 		i++;
 	}
 	if (open && st != NULL && n > 0)
-		guess(pg->path, &p[n - 1], "the page ends inside a paragraph");
+		guess(pg->path, &p[n - 1], _("the page ends inside a paragraph"));
 	if (st != NULL)
 		finish(st);
 	free(p);
@@ -905,21 +905,21 @@ cmd_import(int argc, char **argv)
 		case 'P':
 			first_page = strtol(optarg, &end, 10);
 			if (*end != '\0' || first_page < 1) {
-				diag_usage("--page takes a page number from 1");
+				diag_usage(_("--page takes a page number from 1"));
 				return 2;
 			}
 			break;
 		default:
-			diag_usage("usage: press import [-o DIR] [--date "
-			           "YYYY-MM-DD] [--page N] [--name NAME] FILE...");
+			diag_usage(_("usage: press import [-o DIR] [--date "
+			           "YYYY-MM-DD] [--page N] [--name NAME] FILE..."));
 			return 2;
 		}
 	if (optind == argc) {
-		diag_usage("import takes one or more page files");
+		diag_usage(_("import takes one or more page files"));
 		return 2;
 	}
 	if (date != NULL && !validate_date(date)) {
-		diag_usage("--date takes a date like 2024-06-11");
+		diag_usage(_("--date takes a date like 2024-06-11"));
 		return 2;
 	}
 	base = dir ? strrchr(dir, '/') : NULL;
@@ -927,8 +927,8 @@ cmd_import(int argc, char **argv)
 	if (date == NULL && validate_date(base))
 		date = base;
 	if (date == NULL) {
-		diag_usage("import needs --date, or an -o folder named by "
-		           "the date");
+		diag_usage(_("import needs --date, or an -o folder named by "
+		           "the date"));
 		return 2;
 	}
 	path = dir ? NULL : xasprintf("articles/%s", date);
