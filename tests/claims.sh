@@ -3,7 +3,7 @@
 # knows every path it will write; a story whose slug or photo claims a
 # path an output holds (the issue's issue.xml, index.html, a story's
 # ICML, an output a template adds) is refused with an error naming both,
-# and nothing is overwritten.
+# and nothing is overwritten; its preview gives the same error.
 # Run by tests/run with PRESS and TMP set; prints "ok"/"FAIL" lines.
 
 t=$TMP/claims
@@ -64,6 +64,24 @@ if [ "$status" -eq 1 ] &&
 else
 	notok "claims: slugs and photos that take an output's path are errors naming both (exit $status)"
 	sed 's/^/    /' "$t/err" | head -20
+fi
+# A preview of such a story says what the build will say, and writes
+# nothing.
+"$PRESS" preview -a "$t/a" -t "$t/t" -o "$t/pv1" "$d/issue.md" >/dev/null 2>"$t/pv.err"
+s1=$?
+"$PRESS" preview -a "$t/a" -t "$t/t" -o "$t/pv2" "$e/contents.md" >/dev/null 2>>"$t/pv.err"
+s2=$?
+"$PRESS" preview -a "$t/a" -t "$t/t" -o "$t/pv3" "$d/good.md" >/dev/null 2>>"$t/pv.err"
+s3=$?
+if [ "$s1$s2$s3" = 110 ] && [ "$(wc -l <"$t/pv.err")" -eq 2 ] &&
+    grep -q "^press: $d/issue.md: error: out/print/2024-01-08/issue.xml is written by both $d/issue.yaml and $d/issue.md\$" "$t/pv.err" &&
+    grep -q "^press: $e/contents.md: error: out/site/2024-01-09/contents.html is written by both $e/issue.yaml and $e/contents.md\$" "$t/pv.err" &&
+    [ ! -e "$t/pv1/issue.html" ] && [ ! -e "$t/pv2/contents.html" ] &&
+    [ -s "$t/pv3/good.html" ]; then
+	ok "claims: preview gives the build's error for a slug that takes an output's path"
+else
+	notok "claims: preview gives the build's error for a slug that takes an output's path (exit $s1 $s2 $s3)"
+	sed 's/^/    /' "$t/pv.err"
 fi
 bad=
 grep -q 'alert' "$o/site/2024-01-08/index.html" && bad="$bad index.html"

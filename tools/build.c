@@ -151,6 +151,77 @@ want_paths(struct strmap *want, char **list, const char *owner)
 	free(list);
 }
 
+/* Claims the paths an issue's own files take (the archive's, the
+ * latest issue's, issue.xml and the issue's outputs) for yaml, its
+ * issue.yaml. */
+static void
+claim_outputs(const struct build_opts *opts, struct strmap *c,
+              const char *id, const char *yaml)
+{
+	char *outputs = xasprintf("%s/outputs.yaml", opts->templates);
+	char *p = xasprintf("print/%s/issue.xml", id);
+
+	want_paths(c, render_paths(OVER_ARCHIVE, NULL, NULL, NULL), outputs);
+	want_paths(c, render_paths(OVER_LATEST, NULL, NULL, NULL), outputs);
+	claim(c, p, yaml);
+	want_paths(c, render_paths(OVER_ISSUE, id, NULL, NULL), yaml);
+	free(p);
+	free(outputs);
+}
+
+/*
+ * Claims the paths story file (slug, on page no of issue id in folder
+ * dir, its figures under the element list first) will write.  One that
+ * another owner of c holds is an error naming both (out: the build's
+ * folder, for the message); else they join c.  Returns 0 after an error.
+ */
+static int
+claim_story(struct strmap *c, const char *out, const char *id,
+            const char *no, const char *slug, const char *file,
+            const char *dir, xmlNodePtr first)
+{
+	struct strmap mine = {0};
+	struct images im = {0};
+	int taken = 0;
+	size_t i;
+	char *p = xasprintf("print/%s/%s.xml", id, slug);
+
+	claim(&mine, p, file);
+	free(p);
+	want_paths(&mine, render_paths(OVER_STORY, id, no, slug), file);
+	collect_images(&im, first);
+	for (i = 0; i < im.n; i++) {
+		char *photo = xasprintf("%s/%s", dir, im.paths[i]);
+
+		p = xasprintf("site/%s/%s", id, im.paths[i]);
+		claim(&mine, p, photo);
+		free(p);
+		p = xasprintf("print/%s/%s", id, im.paths[i]);
+		claim(&mine, p, photo);
+		free(p);
+		free(photo);
+	}
+	images_free(&im);
+	for (i = 0; i < mine.cap; i++) {
+		const char *other;
+		char *where;
+
+		if (mine.keys[i] == NULL ||
+		    (other = strmap_get(c, mine.keys[i])) == NULL ||
+		    strcmp(other, mine.vals[i]) == 0)
+			continue;
+		where = xasprintf("%s/%s", out, mine.keys[i]);
+		diag(file, 0, 0, D_PATH_TAKEN, where, other, mine.vals[i]);
+		free(where);
+		taken = 1;
+	}
+	for (i = 0; !taken && i < mine.cap; i++)
+		if (mine.keys[i] != NULL)
+			strmap_put(c, mine.keys[i], mine.vals[i]);
+	strmap_free(&mine);
+	return !taken;
+}
+
 /*
  * Claims every path the build of an issue will write, the issue's own
  * files first, then each story's in page order with its photos.  A story
@@ -164,20 +235,10 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 	xmlNodePtr root = xmlDocGetRootElement(doc), page, story, next;
 	xmlChar *id = xmlGetProp(root, X("id"));
 	char *yaml = xasprintf("%s/issue.yaml", dir);
-	char *outputs = xasprintf("%s/outputs.yaml", opts->templates);
 	struct strmap c = {0};
 	int ok = 1;
-	size_t i;
 
-	want_paths(&c, render_paths(OVER_ARCHIVE, NULL, NULL, NULL), outputs);
-	want_paths(&c, render_paths(OVER_LATEST, NULL, NULL, NULL), outputs);
-	{
-		char *p = xasprintf("print/%s/issue.xml", id);
-
-		claim(&c, p, yaml);
-		free(p);
-	}
-	want_paths(&c, render_paths(OVER_ISSUE, (char *)id, NULL, NULL), yaml);
+	claim_outputs(opts, &c, (char *)id, yaml);
 	for (page = root->children; page != NULL; page = page->next) {
 		xmlChar *no = xmlGetProp(page, X("no"));
 
@@ -202,66 +263,24 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 			xmlChar *slug = xmlGetProp(story, X("slug"));
 			xmlChar *src = xmlGetProp(story, X("source"));
 			char *file = xasprintf("%s/%s", dir, src);
-			struct strmap mine = {0};
-			struct images im = {0};
-			int taken = 0;
 
 			next = story->next;
-			{
-				char *p = xasprintf("print/%s/%s.xml", id, slug);
-
-				claim(&mine, p, file);
-				free(p);
-			}
-			want_paths(&mine, render_paths(OVER_STORY, (char *)id,
-			           (char *)no, (char *)slug), file);
-			collect_images(&im, story->children);
-			for (i = 0; i < im.n; i++) {
-				char *photo = xasprintf("%s/%s", dir, im.paths[i]);
-				char *p = xasprintf("site/%s/%s", id, im.paths[i]);
-
-				claim(&mine, p, photo);
-				free(p);
-				p = xasprintf("print/%s/%s", id, im.paths[i]);
-				claim(&mine, p, photo);
-				free(p);
-				free(photo);
-			}
-			images_free(&im);
-			for (i = 0; i < mine.cap; i++) {
-				const char *other;
-				char *where;
-
-				if (mine.keys[i] == NULL ||
-				    (other = strmap_get(&c, mine.keys[i])) == NULL ||
-				    strcmp(other, mine.vals[i]) == 0)
-					continue;
-				where = xasprintf("%s/%s", opts->out, mine.keys[i]);
-				diag(file, 0, 0, D_PATH_TAKEN, where, other, mine.vals[i]);
-				free(where);
-				taken = 1;
-			}
-			for (i = 0; !taken && i < mine.cap; i++)
-				if (mine.keys[i] != NULL)
-					strmap_put(&c, mine.keys[i], mine.vals[i]);
-			if (taken) {
+			if (!claim_story(&c, opts->out, (char *)id, (char *)no,
+			                 (char *)slug, file, dir, story->children)) {
 				xmlUnlinkNode(story);
 				xmlFreeNode(story);
 				ok = 0;
 			}
-			strmap_free(&mine);
 			free(file);
 			xmlFree(src);
 			xmlFree(slug);
 			xmlFree(no);
 		}
 	strmap_free(&c);
-	free(outputs);
 	free(yaml);
 	xmlFree(id);
 	return ok;
 }
-
 
 /*
  * Writes a checked issue: its print XML, each story's own print XML,
@@ -1049,6 +1068,42 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	close(lock);
 }
 
+/*
+ * A story in an issue folder is refused by the build when it claims a
+ * path the issue's own files take (a slug 'issue', an output a template
+ * adds): its preview says so with the build's error, and writes
+ * nothing.  Its page is not known here, so the pages' own outputs are
+ * left to the build.  Returns 0 after an error.
+ */
+static int
+preview_claims(const struct build_opts *opts, xmlDocPtr doc, const char *dir,
+               const char *path)
+{
+	xmlNodePtr story = xmlDocGetRootElement(doc);
+	char *yaml = xasprintf("%s/issue.yaml", dir), *abs, *id;
+	xmlChar *slug;
+	struct strmap c = {0};
+	int ok = 1;
+
+	if (access(yaml, F_OK) != 0) {
+		free(yaml);
+		return 1;
+	}
+	abs = realpath(dir, NULL);
+	id = abs && strrchr(abs, '/') ? xstrdup(strrchr(abs, '/') + 1) :
+	                                xstrdup(dir);
+	slug = xmlGetProp(story, X("slug"));
+	claim_outputs(opts, &c, id, yaml);
+	ok = claim_story(&c, "out", id, NULL, (char *)slug, path, dir,
+	                 story->children);
+	xmlFree(slug);
+	strmap_free(&c);
+	free(abs);
+	free(id);
+	free(yaml);
+	return ok;
+}
+
 int
 build_preview(const struct build_opts *opts, const char *path,
               const char *dir)
@@ -1081,7 +1136,8 @@ build_preview(const struct build_opts *opts, const char *path,
 	doc = storyxml_doc(st, paper.line_chars);
 	storydir = xstrdup(path);
 	*(strrchr(storydir, '/') ? strrchr(storydir, '/') : storydir) = '\0';
-	if (!schema_validate(doc, *storydir ? storydir : ".", path))
+	if (!schema_validate(doc, *storydir ? storydir : ".", path) ||
+	    !preview_claims(opts, doc, *storydir ? storydir : ".", path))
 		goto out;
 	xml = xasprintf("%s/%s.xml", dir, st->slug);
 	if (out_write_xml(xml, doc, NULL))
