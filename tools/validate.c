@@ -706,6 +706,45 @@ unused_notes(struct story *st, const int *kept, size_t nkept,
  * same warning, from a text, a code span or block, a link's or image's
  * address or title.  get and set are the node's accessors.
  */
+/*
+ * Where the numeric character reference (&#11;, &#xFFFE;) that gave cp
+ * stands in the file: the first one at or after line and col (the
+ * node's start, column in characters), which become its place.  They
+ * are left alone when there is none.
+ */
+static void
+entity_pos(const struct story *st, uint32_t cp, int *line, int *col)
+{
+	const char *t = st->src->text, *p, *q;
+	size_t len = st->src->len, i = 0;
+	int l = 1, c = 1;
+	unsigned long v;
+	char *end;
+	uint32_t u;
+
+	while (i < len && l < *line)
+		if (t[i++] == '\n')
+			l++;
+	for (; i < len && c < *col && t[i] != '\n'; c++)
+		i += u8_next(t + i, len - i, &u);
+	for (p = t + i; (p = memmem(p, (size_t)(t + len - p), "&#", 2)) != NULL;
+	     p += 2) {
+		q = p + 2;
+		v = *q == 'x' || *q == 'X' ? strtoul(q + 1, &end, 16) :
+		                             strtoul(q, &end, 10);
+		if (end == q || end == q + 1 || *end != ';' || v != cp)
+			continue;
+		for (; t + i < p; i += u8_next(t + i, len - i, &u))
+			if (t[i] == '\n')
+				l++, c = 1;
+			else
+				c++;
+		*line = l;
+		*col = c;
+		return;
+	}
+}
+
 static void
 strip_node(struct story *st, cmark_node *n, const char *(*get)(cmark_node *),
            int (*set)(cmark_node *, const char *))
@@ -723,6 +762,7 @@ strip_node(struct story *st, cmark_node *n, const char *(*get)(cmark_node *),
 	u_strip(s, len, &first, &cp);
 	if (first < len) {
 		body_pos(st, n, &line, &col);
+		entity_pos(st, cp, &line, &col);
 		diag(st->src->path, line, col, D_CONTROL, (unsigned)cp);
 		set(n, s);
 	}
