@@ -25,12 +25,16 @@
 
 #include <libexslt/exslt.h>
 #include <libxml/uri.h>
+#include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
+#include <libxslt/extensions.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
 #include "press.h"
+
+#define X(s) ((const xmlChar *)(s))
 
 static const char *const over_names[OVER_MAX] = {
 	"archive", /* OVER_ARCHIVE */
@@ -260,6 +264,145 @@ report(const char *file, const char *what)
 	errors.data[0] = '\0';
 }
 
+/*
+ * XPath functions for the string jobs that XSLT 1.0 does a character at
+ * a time through recursive templates, in the namespace PRESS_NS
+ * (templates/README.md describes them for designers):
+ *
+ *   press:replace(s, from, to)  s with every from replaced by to
+ *   press:escape-attr(s)        s escaped for a double-quoted attribute
+ *                               written as text: & < " as references
+ *   press:json-string(s)        s as a JSON string, quotes included: \ and
+ *                               " escaped, < as \u003c (no "</script"),
+ *                               line breaks and tabs as spaces
+ */
+#define PRESS_NS ((const xmlChar *)PRESS_XSLT_NS)
+
+/* Pops the function's string arguments (n of them) into args. */
+static int
+pop_strings(xmlXPathParserContextPtr ctxt, int nargs, int n, xmlChar **args)
+{
+	int i;
+
+	if (nargs != n) {
+		xmlXPathSetArityError(ctxt);
+		return 0;
+	}
+	for (i = n - 1; i >= 0; i--)
+		args[i] = xmlXPathPopString(ctxt);
+	for (i = 0; i < n; i++)
+		if (args[i] == NULL) {
+			for (i = 0; i < n; i++)
+				xmlFree(args[i]);
+			xmlXPathSetTypeError(ctxt);
+			return 0;
+		}
+	return 1;
+}
+
+static void
+push_buf(xmlXPathParserContextPtr ctxt, struct buf *b)
+{
+	valuePush(ctxt, xmlXPathWrapString(xmlStrndup((const xmlChar *)b->data,
+	                                              (int)b->len)));
+	buf_free(b);
+}
+
+static void
+fn_replace(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *a[3];
+	const char *p, *hit;
+	size_t flen;
+	struct buf b = {0};
+
+	if (!pop_strings(ctxt, nargs, 3, a))
+		return;
+	buf_add(&b, "", 0);
+	flen = strlen((const char *)a[1]);
+	for (p = (const char *)a[0];
+	     flen > 0 && (hit = strstr(p, (const char *)a[1])) != NULL;
+	     p = hit + flen) {
+		buf_add(&b, p, (size_t)(hit - p));
+		buf_adds(&b, (const char *)a[2]);
+	}
+	buf_adds(&b, p);
+	push_buf(ctxt, &b);
+	xmlFree(a[0]);
+	xmlFree(a[1]);
+	xmlFree(a[2]);
+}
+
+/* What press:escape-attr() writes for c, or NULL: c itself. */
+static const char *
+attr_of(char c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '"':
+		return "&quot;";
+	default:
+		return NULL;
+	}
+}
+
+/* What press:json-string() writes for c, or NULL: c itself. */
+static const char *
+json_of(char c)
+{
+	switch (c) {
+	case '\\':
+		return "\\\\";
+	case '"':
+		return "\\\"";
+	case '<':
+		return "\\u003c";
+	case '\n':
+	case '\r':
+	case '\t':
+		return " ";
+	default:
+		return NULL;
+	}
+}
+
+/* The one string argument, each byte as of() says, between quotes. */
+static void
+escape(xmlXPathParserContextPtr ctxt, int nargs, const char *(*of)(char),
+       const char *quote)
+{
+	xmlChar *s;
+	const char *p, *rep;
+	struct buf b = {0};
+
+	if (!pop_strings(ctxt, nargs, 1, &s))
+		return;
+	buf_adds(&b, quote);
+	for (p = (const char *)s; *p != '\0'; p++)
+		if ((rep = of(*p)) != NULL)
+			buf_adds(&b, rep);
+		else
+			buf_add(&b, p, 1);
+	buf_adds(&b, quote);
+	push_buf(ctxt, &b);
+	xmlFree(s);
+}
+
+static void
+fn_escape_attr(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	escape(ctxt, nargs, attr_of, "");
+}
+
+static void
+fn_json_string(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	escape(ctxt, nargs, json_of, "\"");
+}
+
 /* The text of key in an entry of outputs.yaml, or NULL after reporting. */
 static const char *
 field(const char *path, yaml_document_t *doc, yaml_node_t *entry,
@@ -362,6 +505,9 @@ render_load(const char *dir, const char *encoding)
 	render_free();
 	exsltRegisterAll(); /* exsl:node-set() and friends, as xsltproc has */
 	words_register();   /* press:words() */
+	xsltRegisterExtModuleFunction(X("replace"), PRESS_NS, fn_replace);
+	xsltRegisterExtModuleFunction(X("escape-attr"), PRESS_NS, fn_escape_attr);
+	xsltRegisterExtModuleFunction(X("json-string"), PRESS_NS, fn_json_string);
 	if (base_loader == NULL)
 		base_loader = xsltDocDefaultLoader;
 	xsltSetLoaderFunc(loader);

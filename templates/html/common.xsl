@@ -21,7 +21,10 @@
     named template "date"       <time> with the date as 2024年6月11日.
     named template "lang"       the document language (xml:lang or zh-CN).
     named template "archive-link"  往期 -> {$root}index.html, if $root != "".
-    named templates "escape-attr", "json-string", "replace"
+    named templates "escape-attr", "json-string", "replace": press's
+                                own functions (press:escape-attr() …,
+                                templates/README.md) when they are there,
+                                recursion under xsltproc.
     default mode                body blocks and inlines of press.rng.
 
   URLs: the site's address is the url attribute of the issue or archive
@@ -862,6 +865,9 @@
     <xsl:param name="from"/>
     <xsl:param name="to"/>
     <xsl:choose>
+      <xsl:when test="function-available('press:replace')">
+        <xsl:value-of select="press:replace($s, $from, $to)"/>
+      </xsl:when>
       <xsl:when test="contains($s, $from)">
         <xsl:value-of select="substring-before($s, $from)"/>
         <xsl:value-of select="$to"/>
@@ -877,6 +883,18 @@
 
   <!-- $s escaped for a double-quoted HTML attribute written as text. -->
   <xsl:template name="escape-attr">
+    <xsl:param name="s"/>
+    <xsl:if test="function-available('press:escape-attr')">
+      <xsl:value-of select="press:escape-attr($s)"/>
+    </xsl:if>
+    <xsl:if test="not(function-available('press:escape-attr'))">
+      <xsl:call-template name="escape-attr-1">
+        <xsl:with-param name="s" select="$s"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="escape-attr-1">
     <xsl:param name="s"/>
     <xsl:variable name="amp">
       <xsl:call-template name="replace">
@@ -902,6 +920,18 @@
   <!-- $s as a JSON string, quotes included.  "<" becomes \u003c so that
        no "</script" can end the script element early. -->
   <xsl:template name="json-string">
+    <xsl:param name="s"/>
+    <xsl:if test="function-available('press:json-string')">
+      <xsl:value-of select="press:json-string($s)"/>
+    </xsl:if>
+    <xsl:if test="not(function-available('press:json-string'))">
+      <xsl:call-template name="json-string-1">
+        <xsl:with-param name="s" select="$s"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="json-string-1">
     <xsl:param name="s"/>
     <xsl:variable name="bs">
       <xsl:call-template name="replace">
