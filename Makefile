@@ -19,7 +19,13 @@ LOCALEDIR = $(PREFIX)/share/locale
 # where press finds them when it runs from the build tree.
 LANGS    = zh_CN
 MOS      = $(LANGS:%=out/locale/%/LC_MESSAGES/press.mo)
-LDLIBS  += $(shell pkg-config --libs $(PKGS))
+# libmicrohttpd is opened by press serve alone (tools/serve/mhd.h).
+LDLIBS  += $(shell pkg-config --libs $(filter-out libmicrohttpd,$(PKGS)))
+MHD_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libmicrohttpd)/libmicrohttpd.so 2>/dev/null | \
+                awk '/SONAME/ { print $$2 }')
+ifneq ($(MHD_SONAME),)
+CFLAGS  += -DMHD_SONAME='"$(MHD_SONAME)"'
+endif
 
 ifdef SANITIZE
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -33,6 +39,7 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
            tools/out.c tools/story.c tools/issue.c tools/build.c tools/cache.c \
            tools/serve/serve.c tools/serve/messages.c tools/serve/http.c \
+           tools/serve/mhd.c \
            tools/check.c tools/lunar.c tools/import.c tools/photo.c tools/project.c \
            tools/words.c $(PROOF)
 PROOF    = tools/proof/house.c tools/proof/seg.c tools/proof/collect.c \

@@ -25,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <microhttpd.h>
+#include "mhd.h"
 
 #include "serve.h"
 
@@ -525,7 +525,7 @@ run(struct serve *s, const char *host, int port, const sigset_t *sigs)
 	s->full = 1;
 	rebuild(s);
 
-	d = serve_http_start(s, &ss, ss.ss_family, port);
+	d = mhd_open() ? serve_http_start(s, &ss, ss.ss_family, port) : NULL;
 	if (d == NULL) {
 		fprintf(stderr, "press: cannot serve on %s port %d\n", host, port);
 		goto out;

@@ -12,6 +12,8 @@
  *   messages.c  what the builds said, and the overlays and notices made
  *               of it
  *   http.c      the answers (libmicrohttpd)
+ *   mhd.c       opens libmicrohttpd when serve starts, not with every
+ *               press command (mhd.h)
  *
  * Threads: only the main thread builds, because the pipeline keeps global
  * state (diag's counters and hook, render's stylesheets, the schema, and
