@@ -138,11 +138,20 @@ if [ "$(cat "$d/err")" = "out/preview/x.html" ] && [ -s "$d/lone/out/preview/x.h
 else
 	notok "from anywhere: a story outside any project previews with press's templates" "$d/err"
 fi
-"$PRESS" preview -t "$d/none" -o "$d/p" "$d/lone/x.md" >/dev/null 2>"$d/err"
+# A build checks its XML against press.rng; a preview loads the story
+# sheet alone.
+"$PRESS" -C "$proj" build -t "$d/none" -o "$d/p" >/dev/null 2>"$d/err"
 if ! grep -qv '^press: ' "$d/err" && grep -q 'press.rng: error: template:' "$d/err"; then
 	ok "from anywhere: a missing schema is one press message, not libxml2's"
 else
 	notok "from anywhere: a missing schema is one press message, not libxml2's" "$d/err"
+fi
+"$PRESS" preview -t "$d/none" -o "$d/p" "$d/lone/x.md" >/dev/null 2>"$d/err"
+if ! grep -qv '^press: ' "$d/err" && grep -q 'outputs.yaml: error:' "$d/err" &&
+    ! grep -q 'press.rng' "$d/err"; then
+	ok "from anywhere: a preview without templates is one press message, and reads no schema"
+else
+	notok "from anywhere: a preview without templates is one press message, and reads no schema" "$d/err"
 fi
 
 # ---- languages -------------------------------------------------------------
