@@ -110,3 +110,94 @@ else
 	notok "photos: paper.yaml's photo-limit"
 	sed "s/^/    /" "$t/err2" | head
 fi
+
+# Geometry: each type's width and height (and the resolution the file
+# states) read from its header reach the print XML's figure, the NITF
+# media-reference and the HTML img; a JPEG's EXIF orientation turns it.
+g=$t/g
+rm -rf "$g"
+mkdir -p "$g/a/2024-01-09/img"
+cp articles/paper.yaml "$g/a/"
+gd=$g/a/2024-01-09
+for f in tiny.jpg portrait.jpg wide.png screen.gif lossy.webp lossless.webp extended.webp; do
+	cp "tests/photos/$f" "$gd/img/$f"
+done
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 90"/>\n' >"$gd/img/box.svg"
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="5cm" height="100%%" viewBox="0,0,300,200"/>\n' >"$gd/img/cm.svg"
+printf '\377\330\377\340\000\020JFIF\000\001\001\001\000\110\000\110\000\000\377\332' >"$gd/img/noframe.jpg"
+gstory() { # NAME BODY
+	printf -- '---\ntitle: 图%s\n---\n\n%s\n' "$1" "$2" >"$gd/$1.md"
+}
+gstory lead '![头条图说](img/wide.png)
+
+本报记者 某某 摄'
+gstory tiny '![一像素](img/tiny.jpg)'
+gstory portrait '![竖](img/portrait.jpg "竖图")
+
+正文。'
+gstory gif '![动图](img/screen.gif)'
+gstory lossy '![有损](img/lossy.webp)'
+gstory lossless '![无损](img/lossless.webp)'
+gstory extended '![扩展](img/extended.webp)'
+gstory svg '![](img/box.svg)'
+gstory cm '![厘米](img/cm.svg)'
+gstory noframe '![无帧](img/noframe.jpg)'
+cat >"$gd/issue.yaml" <<'YAML'
+pages:
+  - no: 1
+    name: 要闻
+    stories: [lead.md, tiny.md, portrait.md, gif.md, lossy.md, lossless.md, extended.md, svg.md, cm.md, noframe.md]
+YAML
+"$PRESS" build -a "$g/a" -o "$g/out" >/dev/null 2>"$g/err"
+status=$?
+gp=$g/out/print/2024-01-09
+gs=$g/out/site/2024-01-09
+grep -o '<figure [^>]*>' "$gp/issue.xml" >"$g/figures"
+cat >"$g/figures.expected" <<'EOF2'
+<figure href="img/wide.png" width="800" height="600" dpi="300">
+<figure href="img/tiny.jpg" width="1" height="1" dpi="72">
+<figure href="img/portrait.jpg" title="竖图" width="1200" height="1600" dpi="300">
+<figure href="img/screen.gif" width="320" height="240">
+<figure href="img/lossy.webp" width="640" height="480">
+<figure href="img/lossless.webp" width="300" height="200">
+<figure href="img/extended.webp" width="1024" height="768">
+<figure href="img/box.svg" width="160" height="90"/>
+<figure href="img/cm.svg" width="300" height="200">
+EOF2
+if [ "$status" -eq 1 ] && diff -u "$g/figures.expected" "$g/figures" >"$g/diff" &&
+    grep -q "^press: $gd/img/noframe.jpg: error: photo: a JPEG file whose header gives no width and height" "$g/err" &&
+    grep -q '<left-out file="noframe.md"' "$gp/issue.xml"; then
+	ok "photos: width, height and dpi from JPEG (JFIF, EXIF turned), PNG, GIF, WebP (VP8, VP8L, VP8X) and SVG headers"
+else
+	notok "photos: width, height and dpi from JPEG (JFIF, EXIF turned), PNG, GIF, WebP (VP8, VP8L, VP8X) and SVG headers (exit $status)"
+	sed 's/^/    /' "$g/diff" "$g/err" | head -30
+fi
+if grep -q '<media-metadata name="dpi" value="300"/><media-reference source="img/wide.png" width="800" height="600" units="pixels" alternate-text="图lead"' "$gp/lead.nitf.xml" &&
+    grep -q '<media-reference source="img/portrait.jpg" width="1200" height="1600" units="pixels" alternate-text="竖图"' "$gp/portrait.nitf.xml" &&
+    grep -q 'GraphicBounds Left="0" Top="0" Right="240" Bottom="320"' "$gp/portrait.icml"; then
+	ok "photos: NITF media-reference carries width, height and alternate text; the ICML frame the photo's aspect"
+else
+	notok "photos: NITF media-reference carries width, height and alternate text; the ICML frame the photo's aspect"
+	grep -o '<media.*</media>' "$gp/lead.nitf.xml" "$gp/portrait.nitf.xml" | sed 's/^/    /'
+fi
+# On the page view the lead's photo loads at once, the others lazily; a
+# photo with a caption has alt="", one without the title or headline.
+grep -o '<img [^>]*>' "$gs/page-1.html" >"$g/imgs"
+cat >"$g/imgs.expected" <<'EOF2'
+<img src="img/wide.png" width="800" height="600" alt="">
+<img src="img/tiny.jpg" width="1" height="1" loading="lazy" alt="">
+<img src="img/portrait.jpg" title="竖图" width="1200" height="1600" loading="lazy" alt="">
+<img src="img/screen.gif" width="320" height="240" loading="lazy" alt="">
+<img src="img/lossy.webp" width="640" height="480" loading="lazy" alt="">
+<img src="img/lossless.webp" width="300" height="200" loading="lazy" alt="">
+<img src="img/extended.webp" width="1024" height="768" loading="lazy" alt="">
+<img src="img/box.svg" width="160" height="90" loading="lazy" alt="图svg">
+<img src="img/cm.svg" width="300" height="200" loading="lazy" alt="">
+EOF2
+if diff -u "$g/imgs.expected" "$g/imgs" >"$g/diff" &&
+    grep -q '<img src="img/portrait.jpg" title="竖图" width="1200" height="1600" alt="">' "$gs/portrait.html"; then
+	ok "photos: <img> has width and height, loading=lazy below the fold, alt=\"\" where the caption follows"
+else
+	notok "photos: <img> has width and height, loading=lazy below the fold, alt=\"\" where the caption follows"
+	sed 's/^/    /' "$g/diff"
+fi

@@ -42,6 +42,7 @@ static const struct {
 	{DIAG_WARNING, N_("character U+%04X removed: a control character or non-character cannot be printed")}, /* D_CONTROL */
 	{DIAG_WARNING, N_("SVG: %s removed: it could run or fetch something")}, /* D_SVG_REMOVED */
 	{DIAG_WARNING, N_("template: xsl:message rendering %s: %s")},  /* D_TEMPLATE_MSG */
+	{DIAG_WARNING, N_("photo %s: %d × %d px prints at %ld dpi across %s (%ld mm wide); print wants about 150 dpi")}, /* D_PHOTO_DPI */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, N_("empty file")},                                /* D_EMPTY */
@@ -82,6 +83,7 @@ static const struct {
 	{DIAG_ERROR, N_("another press build is writing into %s; nothing was written: build again when it has finished")}, /* D_LOCKED */
 	{DIAG_WARNING, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字)")}, /* D_NOT_GBK */
 	{DIAG_ERROR, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字)")}, /* D_NOT_GBK_STRICT */
+	{DIAG_ERROR, N_("photo: a %s file whose header gives no width and height")}, /* D_PHOTO_SIZE */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 

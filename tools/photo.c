@@ -305,20 +305,305 @@ photo_open(const char *file, const char *name, enum ptype *type)
 	return fd;
 }
 
-int
-photo_check(const char *file, const char *name)
+/* ---- geometry: the size a file's header says ------------------------ */
+
+static unsigned
+be16(const unsigned char *p)
 {
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	       (unsigned long)p[2] << 8 | p[3];
+}
+
+static unsigned
+le16(const unsigned char *p)
+{
+	return (unsigned)p[1] << 8 | p[0];
+}
+
+static unsigned long
+le24(const unsigned char *p)
+{
+	return (unsigned long)p[2] << 16 | (unsigned long)p[1] << 8 | p[0];
+}
+
+/* Reads n bytes at off; whether all of them were there. */
+static int
+at(int fd, off_t off, unsigned char *b, size_t n)
+{
+	return pread(fd, b, n, off) == (ssize_t)n;
+}
+
+/*
+ * The resolution and orientation an EXIF block (its TIFF header at t, n
+ * bytes) gives in IFD0: XResolution with ResolutionUnit (2 inch, 3 cm),
+ * and Orientation, 5 to 8 meaning the frame is shown turned a quarter
+ * (CIPA DC-008, EXIF 2.32, 4.6.4 and 4.6.5).
+ */
+static void
+exif(const unsigned char *t, size_t n, struct photo *ph, int *turned)
+{
+	int le;
+	unsigned long ifd, off = 0;
+	unsigned count, i, tag, type, unit = 2;
+
+	if (n < 8 || (memcmp(t, "II*\0", 4) != 0 && memcmp(t, "MM\0*", 4) != 0))
+		return;
+	le = t[0] == 'I';
+#define U16(p) (le ? le16(p) : be16(p))
+#define U32(p) (le ? (unsigned long)le16(p) | (unsigned long)le16((p) + 2) << 16 \
+                   : be32(p))
+	ifd = U32(t + 4);
+	if (ifd > n - 2)
+		return;
+	count = U16(t + ifd);
+	for (i = 0; i < count && ifd + 2 + 12 * (i + 1) <= n; i++) {
+		const unsigned char *e = t + ifd + 2 + 12 * i;
+
+		tag = U16(e);
+		type = U16(e + 2);
+		if (tag == 0x0112 && type == 3)
+			*turned = U16(e + 8) >= 5 && U16(e + 8) <= 8;
+		else if (tag == 0x0128 && type == 3)
+			unit = U16(e + 8);
+		else if (tag == 0x011A && type == 5)
+			off = U32(e + 8);
+	}
+	if (off != 0 && off <= n - 8 && U32(t + off + 4) != 0) {
+		double d = (double)U32(t + off) / (double)U32(t + off + 4);
+
+		if (unit == 3)
+			d *= 2.54;
+		if (unit == 2 || unit == 3)
+			ph->dpi = (int)(d + 0.5);
+	}
+#undef U16
+#undef U32
+}
+
+/*
+ * JPEG: the markers up to the frame header (SOFn, ITU T.81 B.2.2) give
+ * its height and width; JFIF's APP0 (units 1 dpi, 2 per cm) or EXIF's
+ * APP1 its resolution.  Segments are skipped by their length, so a large
+ * EXIF thumbnail costs no reading.
+ */
+static int
+jpeg_size(int fd, struct photo *ph)
+{
+	unsigned char b[10];
+	static unsigned char seg[65536];
+	off_t off = 2;
+	unsigned len;
+	int turned = 0;
+
+	while (at(fd, off, b, 4)) {
+		if (b[0] != 0xFF)
+			return 0;
+		if (b[1] == 0xFF) { /* fill bytes */
+			off++;
+			continue;
+		}
+		len = be16(b + 2);
+		if (len < 2)
+			return 0;
+		if (b[1] == 0xE0 && len >= 16 && at(fd, off + 4, seg, 12) &&
+		    memcmp(seg, "JFIF", 5) == 0 && ph->dpi == 0) {
+			unsigned x = be16(seg + 8);
+
+			if (seg[7] == 1)
+				ph->dpi = (int)x;
+			else if (seg[7] == 2)
+				ph->dpi = (int)(x * 2.54 + 0.5);
+		} else if (b[1] == 0xE1 && len > 8 && at(fd, off + 4, seg, len - 2) &&
+		           memcmp(seg, "Exif\0\0", 6) == 0)
+			exif(seg + 6, len - 8, ph, &turned);
+		else if (b[1] >= 0xC0 && b[1] <= 0xCF && b[1] != 0xC4 &&
+		         b[1] != 0xC8 && b[1] != 0xCC) {
+			if (!at(fd, off + 4, b, 5))
+				return 0;
+			ph->height = (int)be16(b + 1);
+			ph->width = (int)be16(b + 3);
+			if (turned) {
+				int w = ph->width;
+
+				ph->width = ph->height;
+				ph->height = w;
+			}
+			return ph->width > 0 && ph->height > 0;
+		} else if (b[1] == 0xDA || b[1] == 0xD9)
+			return 0; /* the scan, and no frame header before it */
+		off += 2 + len;
+	}
+	return 0;
+}
+
+/* PNG: IHDR first (width, height), a pHYs chunk before the image data
+ * (pixels per metre when its unit is 1). */
+static int
+png_size(int fd, struct photo *ph)
+{
+	unsigned char b[17];
+	off_t off = 8;
+	unsigned long len;
+
+	if (!at(fd, 16, b, 8))
+		return 0;
+	ph->width = (int)(be32(b) & 0x7FFFFFFF);
+	ph->height = (int)(be32(b + 4) & 0x7FFFFFFF);
+	while (at(fd, off, b, 8) && memcmp(b + 4, "IDAT", 4) != 0) {
+		len = be32(b);
+		if (memcmp(b + 4, "pHYs", 4) == 0 && len == 9 &&
+		    at(fd, off + 8, b, 9) && b[8] == 1)
+			ph->dpi = (int)(be32(b) * 0.0254 + 0.5);
+		off += 12 + (off_t)len;
+	}
+	return ph->width > 0 && ph->height > 0;
+}
+
+/* GIF: the logical screen's width and height. */
+static int
+gif_size(int fd, struct photo *ph)
+{
+	unsigned char b[4];
+
+	if (!at(fd, 6, b, 4))
+		return 0;
+	ph->width = (int)le16(b);
+	ph->height = (int)le16(b + 2);
+	return ph->width > 0 && ph->height > 0;
+}
+
+/* WebP (Google's container specification): the canvas of VP8X, the
+ * frame header of lossy VP8 (14 bits each after the start code
+ * 9d 01 2a) or the 14-bit sizes less one of lossless VP8L. */
+static int
+webp_size(int fd, struct photo *ph)
+{
+	unsigned char b[30] = {0};
+	unsigned long v;
+	ssize_t n = pread(fd, b, sizeof(b), 0);
+
+	if (n < 25 || (n < 30 && memcmp(b + 12, "VP8L", 4) != 0))
+		return 0;
+	if (memcmp(b + 12, "VP8X", 4) == 0) {
+		ph->width = (int)le24(b + 24) + 1;
+		ph->height = (int)le24(b + 27) + 1;
+	} else if (memcmp(b + 12, "VP8 ", 4) == 0 &&
+	           memcmp(b + 23, "\x9d\x01\x2a", 3) == 0) {
+		ph->width = (int)(le16(b + 26) & 0x3FFF);
+		ph->height = (int)(le16(b + 28) & 0x3FFF);
+	} else if (memcmp(b + 12, "VP8L", 4) == 0 && b[20] == 0x2F) {
+		v = le24(b + 21) | (unsigned long)b[24] << 24;
+		ph->width = (int)(v & 0x3FFF) + 1;
+		ph->height = (int)(v >> 14 & 0x3FFF) + 1;
+	}
+	return ph->width > 0 && ph->height > 0;
+}
+
+/* A length of SVG in CSS pixels (96 to the inch), or 0 for none or a
+ * percentage. */
+static double
+svg_length(xmlNodePtr root, const char *name)
+{
+	static const struct {
+		const char *unit;
+		double px;
+	} units[] = {{"", 1}, {"px", 1}, {"pt", 96 / 72.0}, {"pc", 16},
+	             {"mm", 96 / 25.4}, {"cm", 96 / 2.54}, {"in", 96}};
+	xmlChar *v = xmlGetProp(root, X(name));
+	double d = 0;
+	char *end;
+	size_t i;
+
+	if (v != NULL) {
+		d = strtod((const char *)v, &end);
+		while (*end == ' ')
+			end++;
+		for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+			if (strcmp(end, units[i].unit) == 0)
+				break;
+		d = i < sizeof(units) / sizeof(units[0]) && d > 0 ?
+		    d * units[i].px : 0;
+	}
+	xmlFree(v);
+	return d;
+}
+
+/* SVG: width and height when both are lengths, else the viewBox's. */
+static void
+svg_size(xmlDocPtr doc, struct photo *ph)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	double w = svg_length(root, "width"), h = svg_length(root, "height");
+	xmlChar *vb;
+
+	if (w <= 0 || h <= 0) {
+		w = h = 0;
+		if ((vb = xmlGetProp(root, X("viewBox"))) != NULL) {
+			double x, y;
+
+			for (xmlChar *p = vb; *p != '\0'; p++)
+				if (*p == ',')
+					*p = ' ';
+			if (sscanf((const char *)vb, "%lf %lf %lf %lf", &x, &y, &w,
+			           &h) != 4)
+				w = h = 0;
+			xmlFree(vb);
+		}
+	}
+	if (w > 0 && h > 0 && w < 1e6 && h < 1e6) {
+		ph->width = (int)(w + 0.5) > 0 ? (int)(w + 0.5) : 1;
+		ph->height = (int)(h + 0.5) > 0 ? (int)(h + 0.5) : 1;
+	}
+}
+
+int
+photo_check(const char *file, const char *name, struct photo *ph)
+{
+	struct photo dummy;
 	enum ptype type;
 	xmlDocPtr doc;
-	int fd;
+	int fd, ok = 1;
 
+	if (ph == NULL)
+		ph = &dummy;
+	ph->width = ph->height = ph->dpi = 0;
 	if ((fd = photo_open(file, name, &type)) < 0)
 		return 0;
-	close(fd);
-	if (type != P_SVG)
+	if (type != P_SVG) {
+		switch (type) {
+		case P_JPEG:
+			ok = jpeg_size(fd, ph);
+			break;
+		case P_PNG:
+			ok = png_size(fd, ph);
+			break;
+		case P_GIF:
+			ok = gif_size(fd, ph);
+			break;
+		case P_WEBP:
+			ok = webp_size(fd, ph);
+			break;
+		default:
+			abort();
+		}
+		close(fd);
+		if (!ok) {
+			ph->width = ph->height = ph->dpi = 0;
+			diag(file, 0, 0, D_PHOTO_SIZE, ptypes[type].name);
+			return 0;
+		}
 		return 1;
+	}
+	close(fd);
 	if ((doc = svg_parse(file, 0)) == NULL)
 		return 0;
+	svg_size(doc, ph);
 	xmlFreeDoc(doc);
 	return 1;
 }

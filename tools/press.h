@@ -148,6 +148,7 @@ enum diag_id {
 	D_CONTROL,
 	D_SVG_REMOVED,
 	D_TEMPLATE_MSG,
+	D_PHOTO_DPI,
 	/* errors */
 	D_READ,
 	D_ENCODING,
@@ -189,6 +190,7 @@ enum diag_id {
 	D_LOCKED,
 	D_NOT_GBK,
 	D_NOT_GBK_STRICT,
+	D_PHOTO_SIZE,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
@@ -325,6 +327,13 @@ struct contributor {
 	char *label; /* as written, when not role_labels[role]; or NULL */
 };
 
+/* A photo of a story, as its file's header says. */
+struct photo {
+	char *href;        /* as the story names it (the figure's href) */
+	int width, height; /* pixels as shown (EXIF orientation applied) */
+	int dpi;           /* the resolution the file states, 0 if none */
+};
+
 /*
  * One story: its source, the front matter after validation, and the body.
  * story_free() frees everything it points to.
@@ -349,6 +358,8 @@ struct story {
 	char *slug;               /* ASCII, never NULL after validate */
 	struct contributor *by;   /* the byline, in order */
 	size_t nby;
+	struct photo *photos;     /* its photos that were found, in order */
+	size_t nphotos;
 	int ok;                   /* no errors: the story may be built */
 	int too_deep;             /* nested past what any stage walks */
 };
@@ -406,9 +417,11 @@ int within(const char *file, const char *dir);
 void photo_set_limit(long mb);
 /* Whether file (named name in the story) is a photo press takes: a
  * regular file within the limit, JPEG, PNG, GIF, WebP or SVG by its first
- * bytes, named as its type is; an SVG well-formed, without a DTD, and
- * what its copy will lose is reported.  0 after reporting. */
-int photo_check(const char *file, const char *name);
+ * bytes, named as its type is, its header giving its size; an SVG
+ * well-formed, without a DTD, and what its copy will lose is reported.
+ * Fills ph's size and resolution (ph may be NULL; href is not touched).
+ * 0 after reporting. */
+int photo_check(const char *file, const char *name, struct photo *ph);
 /* Copies a photo to each of the nto paths: a stream for a raster file,
  * the cleaned tree for an SVG.  0 after reporting, naming the file. */
 int photo_copy(const char *file, const char *name, const char *const *to,

@@ -203,5 +203,8 @@ story_free(struct story *st)
 		free(st->by[i].label);
 	}
 	free(st->by);
+	for (i = 0; i < st->nphotos; i++)
+		free(st->photos[i].href);
+	free(st->photos);
 	free(st);
 }

@@ -39,6 +39,41 @@ figure(xmlNodePtr parent, cmark_node *fig)
 		      cmark_node_first_child(cr));
 }
 
+/* Gives each figure under n the size of its photo as validate read it
+ * from the file's header: width and height in pixels, dpi when the file
+ * states one. */
+static void
+figure_sizes(xmlNodePtr n, const struct story *st)
+{
+	char num[24];
+	size_t i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "figure") != 0) {
+			figure_sizes(n->children, st);
+			continue;
+		}
+		xmlChar *href = xmlGetProp(n, X("href"));
+
+		for (i = 0; i < st->nphotos; i++)
+			if (xmlStrEqual(href, X(st->photos[i].href)))
+				break;
+		xmlFree(href);
+		if (i == st->nphotos || st->photos[i].width <= 0)
+			continue;
+		snprintf(num, sizeof(num), "%d", st->photos[i].width);
+		xmlNewProp(n, X("width"), X(num));
+		snprintf(num, sizeof(num), "%d", st->photos[i].height);
+		xmlNewProp(n, X("height"), X(num));
+		if (st->photos[i].dpi > 0) {
+			snprintf(num, sizeof(num), "%d", st->photos[i].dpi);
+			xmlNewProp(n, X("dpi"), X(num));
+		}
+	}
+}
+
 /*
  * A table: <thead> with the first row, <tbody> with the others, each
  * cell's alignment from its column (GFM's :-- --: :-:).
@@ -552,7 +587,9 @@ storyxml_build(const struct story *st, xmlDocPtr doc, unsigned line_chars)
 		if (st->by[i].label != NULL)
 			xmlNewProp(c, X("label"), X(st->by[i].label));
 	}
-	build(xmlNewChild(story, NULL, X("body"), NULL), st->doc);
+	c = xmlNewChild(story, NULL, X("body"), NULL);
+	build(c, st->doc);
+	figure_sizes(c->children, st);
 	snprintf(num, sizeof(num), "%u", storyxml_chars(story));
 	xmlNewProp(story, X("chars"), X(num));
 	snprintf(num, sizeof(num), "%u", estimate_lines(story, line_chars));

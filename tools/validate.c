@@ -910,8 +910,16 @@ body(struct story *st)
 				diag(path, line, col, D_IMAGE_MISSING, s);
 			else if (!within(file, *dir ? dir : "."))
 				diag(path, line, col, D_SYMLINK, s, _("the story's folder"));
-			else
-				photo_check(file, s);
+			else {
+				struct photo ph;
+
+				if (photo_check(file, s, &ph)) {
+					st->photos = xrealloc(st->photos, (st->nphotos + 1) *
+					                      sizeof(*st->photos));
+					ph.href = xstrdup(s);
+					st->photos[st->nphotos++] = ph;
+				}
+			}
 			free(file);
 			free(dir);
 			free(s);

@@ -657,22 +657,48 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A photo: its size from the file's header (width and height, so
+       the page does not shift as it loads); loaded lazily unless it is
+       in the first screen: the first photo of the page's lead story on a
+       page view, or a photo among the first two blocks of a story page.
+       Its alt is empty when the caption follows in the figcaption (a
+       screen reader would read it twice), else the image's title or the
+       headline. -->
+
   <xsl:template match="figure">
+    <xsl:variable name="story" select="ancestor::story[1]"/>
+    <xsl:variable name="first-of-story"
+                  select="count(preceding::figure) = count($story/preceding::figure)"/>
+    <xsl:variable name="eager">
+      <xsl:choose>
+        <xsl:when test="not($first-of-story)"/>
+        <xsl:when test="$slug = '' and $story/parent::page">
+          <xsl:if test="$story/@slot = 'lead' or
+                        (not($story/../story[@slot = 'lead']) and
+                         not($story/preceding-sibling::story))">yes</xsl:if>
+        </xsl:when>
+        <xsl:when test="parent::body and count(preceding-sibling::*) &lt; 2">yes</xsl:when>
+      </xsl:choose>
+    </xsl:variable>
     <figure>
       <img>
         <xsl:attribute name="src">
           <xsl:value-of select="$into"/>
           <xsl:call-template name="photo-uri"/>
         </xsl:attribute>
-        <xsl:copy-of select="@title"/>
+        <xsl:copy-of select="@title | @width | @height"/>
+        <xsl:if test="$eager = ''">
+          <xsl:attribute name="loading">lazy</xsl:attribute>
+        </xsl:if>
         <xsl:attribute name="alt">
           <xsl:choose>
-            <xsl:when test="caption">
-              <xsl:value-of select="normalize-space(caption)"/>
+            <xsl:when test="normalize-space(caption) != ''"/>
+            <xsl:when test="normalize-space(@title) != ''">
+              <xsl:value-of select="normalize-space(@title)"/>
             </xsl:when>
             <!-- No caption: the headline says what the photo shows. -->
             <xsl:otherwise>
-              <xsl:value-of select="normalize-space(ancestor::story[1]/head/headline)"/>
+              <xsl:value-of select="normalize-space($story/head/headline)"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>

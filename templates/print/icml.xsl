@@ -315,14 +315,23 @@
   <!-- A photo is placed as InCopy and pandoc's ICML writer place one:
        an anchored Rectangle in a paragraph of its own, holding an Image
        whose Link points at the photo's file (relative to the story's
-       folder, as the story names it).  The frame is a column-wide 4:3
-       of $photo-width points; the layout desk sizes and crops it.  The
-       caption and the credit follow in their styles. -->
+       folder, as the story names it).  The frame is $photo-width
+       points wide, as high as the photo's aspect ratio (its width and
+       height in pixels) says, 4:3 when the size is unknown; the layout
+       desk sizes and crops it.  The caption and the credit follow in
+       their styles. -->
   <xsl:variable name="photo-width" select="240"/>
-  <xsl:variable name="photo-height" select="180"/>
 
   <xsl:template match="figure">
     <xsl:variable name="n" select="count(preceding::figure) + 1"/>
+    <xsl:variable name="photo-height">
+      <xsl:choose>
+        <xsl:when test="number(@width) &gt; 0 and number(@height) &gt; 0">
+          <xsl:value-of select="round($photo-width * @height div @width * 100) div 100"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$photo-width * 3 div 4"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="hw" select="$photo-width div 2"/>
     <xsl:variable name="hh" select="$photo-height div 2"/>
     <Br/>

@@ -274,9 +274,32 @@
     <hl2 class="subhead"><xsl:apply-templates/></hl2>
   </xsl:template>
 
+  <!-- A photo: its size in pixels (NITF's default unit, said
+       explicitly) and the resolution the file states as media-metadata
+       (NITF 3.6 has no attribute for it); alternate-text the image's
+       title or else the headline, short, as the caption follows in
+       media-caption. -->
   <xsl:template match="figure">
     <media media-type="image">
+      <xsl:if test="@dpi">
+        <media-metadata name="dpi" value="{@dpi}"/>
+      </xsl:if>
       <media-reference source="{@href}">
+        <xsl:if test="@width and @height">
+          <xsl:attribute name="width"><xsl:value-of select="@width"/></xsl:attribute>
+          <xsl:attribute name="height"><xsl:value-of select="@height"/></xsl:attribute>
+          <xsl:attribute name="units">pixels</xsl:attribute>
+        </xsl:if>
+        <xsl:attribute name="alternate-text">
+          <xsl:choose>
+            <xsl:when test="normalize-space(@title) != ''">
+              <xsl:value-of select="normalize-space(@title)"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="normalize-space(ancestor::story[1]/head/headline)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
         <xsl:variable name="ext"
             select="translate(substring-after(substring(@href, string-length(@href) - 4), '.'),
                               'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
