@@ -125,6 +125,26 @@ fi
 run "$t/out" articles/2024-06-11
 expect "check of the sample issue: its two slips, its fitting" \
     tests/check/sample.out "$t/out"
+
+# The lead's fitting counts its head across the columns it crosses.  Its
+# slot is 4 × 24 = 96 lines.  Its text is 83 lines of 13 字 (the story's
+# one-column estimate of 89 less that estimate's head allowance, headline
+# 4 and subtitle 2).  The slot is 4 × 13 + 3 gutters = 55 ems wide; the
+# headline, 18 字 at twice the body size, is 36 ems: one line, which
+# takes 2 lines of body and the block 2 more of space, 4; the subtitle,
+# 19 字 at one and a half, 28.5 ems: one line, 2.  The head takes those
+# 6 lines in each of the 4 columns: 24.  83 + 24 = 107 lines: over by 11
+# (11 × 13 = 143 字).  Counted once, the head made it "7 lines left".
+"$PRESS" build -a articles -o "$t/lead" articles/2024-06-11 >/dev/null 2>&1
+if grep -q '  wenxin-banzao.md: lead, 1052 字, 107 lines (text 83, head 6 × 4 columns); space 4 × 24 = 96 lines: over by 11 lines (143 字)' "$t/out" &&
+    grep -q '^press: articles/2024-06-11/issue.yaml:14:9: warning: over its space by 11 lines (about 143 字): wenxin-banzao.md$' "$t/out" &&
+    grep -q '<story id="wenxin-banzao" [^>]* slot-columns="4" slot-lines="24" head-lines="6" photo-lines="0" spent="107" left="-11">' "$t/lead/print/2024-06-11/page-3.xml"; then
+	ok "check: the lead's 4-column head counts in each column: over by 11 lines, in the report and the page XML"
+else
+	notok "check: the lead's 4-column head counts in each column: over by 11 lines, in the report and the page XML"
+	grep 'wenxin' "$t/out" | sed 's/^/    /'
+	grep -o '<story id="wenxin-banzao" [^>]*>' "$t/lead/print/2024-06-11/page-3.xml" | sed 's/^/    /'
+fi
 "$PRESS" check --json articles/2024-06-11 >"$t/json" 2>"$t/err"
 if python3 -m json.tool "$t/json" >/dev/null 2>"$t/why" && [ ! -s "$t/err" ] &&
     python3 -c 'import json,sys
@@ -133,9 +153,10 @@ rules = [m for m in d["messages"] if m["rule"]]
 assert len(rules) == 2, d["messages"]
 assert {m["rule"] for m in rules} == {"char-repeated", "word-miswritten"}
 fit = [m for m in d["messages"] if not m["rule"]]
-assert [(m["file"], m["line"], m["level"]) for m in fit] == [("articles/2024-06-11/issue.yaml", 22, "warning")], fit
+assert [(m["file"], m["line"], m["level"]) for m in fit] == [("articles/2024-06-11/issue.yaml", n, "warning") for n in (14, 19, 22, 25)], fit
 assert len(d["stories"]) == 8 and d["pages"][0]["per_10000"] == 3.0
-assert [s["left"] for s in d["stories"] if s["slug"] == "miyun"] == [-1]
+assert [(s["left"], s["text_lines"], s["head_lines"], s["across"]) for s in d["stories"] if s["slug"] == "wenxin-banzao"] == [(-11, 83, 6, 4)]
+assert [s["left"] for s in d["stories"] if s["slug"] == "miyun"] == [-9]
 ' "$t/json" 2>"$t/why"; then
 	ok "check --json parses and says what the report says"
 else
@@ -152,7 +173,7 @@ fi
 # under --strict.
 "$PRESS" check --strict articles/2024-06-11 >/dev/null 2>"$t/out"
 status=$?
-if [ "$status" -eq 1 ] && grep -q '^press: articles/2024-06-11/issue.yaml:22:9: error: over its space by 1 lines (about 13 字): miyun.md$' "$t/out"; then
+if [ "$status" -eq 1 ] && grep -q '^press: articles/2024-06-11/issue.yaml:22:9: error: over its space by 9 lines (about 117 字): miyun.md$' "$t/out"; then
 	ok "check --strict: a story over its space is an error at its entry"
 else
 	cp "$t/out" "$t/why"

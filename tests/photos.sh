@@ -146,7 +146,19 @@ cat >"$gd/issue.yaml" <<'YAML'
 pages:
   - no: 1
     name: 要闻
-    stories: [lead.md, tiny.md, portrait.md, gif.md, lossy.md, lossless.md, extended.md, svg.md, cm.md, noframe.md]
+    stories:
+      - file: lead.md
+        columns: 4
+        lines: 40
+      - tiny.md
+      - portrait.md
+      - gif.md
+      - lossy.md
+      - lossless.md
+      - extended.md
+      - svg.md
+      - cm.md
+      - noframe.md
 YAML
 "$PRESS" build -a "$g/a" -o "$g/out" >/dev/null 2>"$g/err"
 status=$?
@@ -200,4 +212,36 @@ if diff -u "$g/imgs.expected" "$g/imgs" >"$g/diff" &&
 else
 	notok "photos: <img> has width and height, loading=lazy below the fold, alt=\"\" where the caption follows"
 	sed 's/^/    /' "$g/diff"
+fi
+
+# Resolution at the printed size: the 4-column slot of paper.yaml's
+# broadsheet is 4 × 41 mm + 3 gutters of (350 − 8 × 41) / 7 mm = 173 mm,
+# where 800 px make 800 × 25.4 / 173 = 117 dpi; the 1 × 1 JPEG, in one
+# column of 41 mm, 1 dpi.  1200 px in one column (743 dpi) and an SVG
+# get no word.  The lead's photo at 173 mm and 4:3 is 130 mm tall, 31
+# lines of 490 / 115 mm, in each of the 4 columns; its head one line
+# (4), its caption and credit 2: 2 + (4 + 31) × 4 = 142 of 160 lines.
+if grep -q "^press: $gd/issue.yaml:5:9: warning: photo img/wide.png: 800 × 600 px prints at 117 dpi across 4 columns (173 mm wide); print wants about 150 dpi$" "$g/err" &&
+    grep -q "^press: $gd/issue.yaml:8:9: warning: photo img/tiny.jpg: 1 × 1 px prints at 1 dpi across 1 column (41 mm wide); print wants about 150 dpi$" "$g/err" &&
+    [ "$(grep -c 'dpi across' "$g/err")" -eq 2 ] &&
+    grep -q '<story id="lead" [^>]* slot-columns="4" slot-lines="40" head-lines="4" photo-lines="31" spent="142" left="18">' "$gp/issue.xml"; then
+	ok "photos: under 150 dpi at the slot's printed width is a warning at the entry; a photo's lines by its aspect ratio"
+else
+	notok "photos: under 150 dpi at the slot's printed width is a warning at the entry; a photo's lines by its aspect ratio"
+	grep 'dpi' "$g/err" | sed 's/^/    /'
+	grep -o '<story id="lead" [^>]*>' "$gp/issue.xml" | sed 's/^/    /'
+fi
+
+# Columns wider than the type area are an error at the key.
+mkdir -p "$t/c/2024-01-10"
+printf 'name: 测试报\npage:\n  width: 350\n  column-width: 60\n' >"$t/c/paper.yaml"
+printf 'pages:\n  - no: 1\n    name: 要闻\n    stories: []\n' >"$t/c/2024-01-10/issue.yaml"
+"$PRESS" build -a "$t/c" -o "$t/cout" >/dev/null 2>"$t/cerr"
+status=$?
+if [ "$status" -eq 1 ] &&
+    grep -q "^press: $t/c/paper.yaml:4:17: error: 'column-width' must be at most the width over the columns$" "$t/cerr"; then
+	ok "photos: a column wider than paper.yaml's width over its columns is an error at the key"
+else
+	notok "photos: a column wider than paper.yaml's width over its columns is an error at the key (exit $status)"
+	sed 's/^/    /' "$t/cerr" | head
 fi

@@ -117,9 +117,13 @@ struct fit {
 	long page;         /* or 0 */
 	long chars;        /* 字数 (body, dateline, byline) */
 	long head_chars;   /* 字数 of its headline, kicker, subtitles */
-	long lines;        /* estimated at the paper's column width */
+	long lines;        /* estimated at the paper's column width, or
+	                      in an issue what it spends of the page */
+	long text, head, photo_lines; /* in an issue: lines of its text, and
+	                      of its head and photos in each column */
+	long across;       /* in an issue: the columns those cross, or 0 */
 	long cols, col_lines; /* its space, or 0 */
-	int photos;        /* it has figures, whose height nobody measured */
+	int photos;        /* it has figures */
 };
 
 /* "space 4 × 24 = 96 lines: 7 lines left (91 字)" */
@@ -131,11 +135,7 @@ space_text(struct buf *b, const struct fit *ft, long line_chars)
 
 	if (ft->cols <= 0)
 		return;
-	if (left >= 0 && ft->photos)
-		s = xasprintf(_("; space %ld × %ld = %ld lines: %ld %s left for "
-		                "the photos"), ft->cols, ft->col_lines, space, left,
-		              lines_word(left));
-	else if (left >= 0)
+	if (left >= 0)
 		s = xasprintf(_("; space %ld × %ld = %ld lines: %ld %s left (%ld 字)"),
 		              ft->cols, ft->col_lines, space, left, lines_word(left),
 		              left * line_chars);
@@ -171,6 +171,12 @@ report_story(const struct fit *ft, long line_chars, const char *indent)
 		json_int(j, "chars", ft->chars);
 		json_int(j, "head_chars", ft->head_chars);
 		json_int(j, "lines", ft->lines);
+		if (ft->across > 0) {
+			json_int(j, "text_lines", ft->text);
+			json_int(j, "head_lines", ft->head);
+			json_int(j, "photo_lines", ft->photo_lines);
+			json_int(j, "across", ft->across);
+		}
 		json_int(j, "columns", ft->cols);
 		json_int(j, "column_lines", ft->col_lines);
 		json_int(j, "space", space);
@@ -192,9 +198,32 @@ report_story(const struct fit *ft, long line_chars, const char *indent)
 	              *indent != '\0' && base != NULL ? base + 1 : ft->file,
 	              page, ft->slot ? ft->slot : "", ft->slot ? ", " : "",
 	              ft->chars, ft->lines, lines_word(ft->lines),
-	              ft->photos ? _(" of text") : "");
+	              ft->photos && ft->across == 0 ? _(" of text") : "");
 	buf_adds(&b, s);
 	free(s);
+	if (ft->across > 0) {
+		/* " (text 83, head 6 × 4 columns, photos 31 × 4 columns)" */
+		s = xasprintf(_(" (text %ld"), ft->text);
+		buf_adds(&b, s);
+		free(s);
+		if (ft->head > 0) {
+			s = xasprintf(ngettext(", head %ld × %ld column",
+			                       ", head %ld × %ld columns",
+			                       (unsigned long)ft->across),
+			              ft->head, ft->across);
+			buf_adds(&b, s);
+			free(s);
+		}
+		if (ft->photo_lines > 0) {
+			s = xasprintf(ngettext(", photos %ld × %ld column",
+			                       ", photos %ld × %ld columns",
+			                       (unsigned long)ft->across),
+			              ft->photo_lines, ft->across);
+			buf_adds(&b, s);
+			free(s);
+		}
+		buf_adds(&b, _(")"));
+	}
 	space_text(&b, ft, line_chars);
 	if (*indent == '\0') {
 		s = xasprintf(_("; errors: %u in %ld 字, %.1f per 10,000 字"),
@@ -259,6 +288,16 @@ fit_of(struct fit *ft, xmlNodePtr story)
 
 	ft->chars = num_prop(story, "chars");
 	ft->lines = num_prop(story, "lines");
+	/* In an issue, what it spends of its page (issue.c). */
+	if (xmlHasProp(story, X("spent"))) {
+		ft->head = num_prop(story, "head-lines");
+		ft->photo_lines = num_prop(story, "photo-lines");
+		ft->across = num_prop(story, "slot-columns");
+		if (ft->across <= 0)
+			ft->across = 1;
+		ft->lines = num_prop(story, "spent");
+		ft->text = ft->lines - (ft->head + ft->photo_lines) * ft->across;
+	}
 	ft->cols = num_prop(story, "slot-columns");
 	ft->col_lines = num_prop(story, "slot-lines");
 	ft->photos = has_figure(story);
@@ -619,8 +658,8 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		buf_adds(j, r <= paper->pass_mark ? ", \"passes\": true}" :
 		         ", \"passes\": false}");
 	} else {
-		printf(_("  page: %ld 字; lines needed %ld (text and heads, "
-		         "photos not measured), allotted %ld of %ld: "),
+		printf(_("  page: %ld 字; lines needed %ld (text, and heads and "
+		         "photos across their columns), allotted %ld of %ld: "),
 		       chars, lines, taken, capacity);
 		if (left >= 0)
 			printf(_("%ld %s left (%ld 字)\n"), left, lines_word(left),

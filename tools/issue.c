@@ -144,6 +144,8 @@ root_map(struct yfile *y)
 	return root;
 }
 
+static void paper_geometry(struct paper *);
+
 int
 paper_load(struct paper *paper, const char *articles)
 {
@@ -189,23 +191,31 @@ paper_load(struct paper *paper, const char *articles)
 			ok = 0;
 		} else if (page != NULL) {
 			static const char *const geometry[] = {"columns",
-			    "line-chars", "column-lines", NULL};
+			    "line-chars", "column-lines", "width", "height",
+			    "column-width", NULL};
 
 			unknown_keys(&y, page, geometry);
 			paper->columns = number(&y, page, "columns");
 			paper->line_chars = number(&y, page, "line-chars");
 			paper->col_lines = number(&y, page, "column-lines");
+			paper->width_mm = number(&y, page, "width");
+			paper->height_mm = number(&y, page, "height");
+			paper->column_mm = number(&y, page, "column-width");
 			if (paper->columns < 0 || paper->line_chars < 0 ||
-			    paper->col_lines < 0)
+			    paper->col_lines < 0 || paper->width_mm < 0 ||
+			    paper->height_mm < 0 || paper->column_mm < 0)
 				ok = 0;
+			else if (paper->column_mm * (paper->columns > 0 ?
+			         paper->columns : PAPER_COLUMNS) > (paper->width_mm > 0 ?
+			         paper->width_mm : PAPER_WIDTH_MM)) {
+				wrong(&y, fm_get(&y.doc, page, "column-width", NULL),
+				      "column-width", _("at most the width over the "
+				      "columns"));
+				ok = 0;
+			}
 		}
 	}
-	if (paper->columns <= 0)
-		paper->columns = PAPER_COLUMNS;
-	if (paper->line_chars <= 0)
-		paper->line_chars = PAPER_LINE_CHARS;
-	if (paper->col_lines <= 0)
-		paper->col_lines = PAPER_COL_LINES;
+	paper_geometry(paper);
 	if (paper->pass_mark <= 0)
 		paper->pass_mark = PAPER_PASS_MARK;
 	yfile_free(&y);
@@ -213,14 +223,47 @@ paper_load(struct paper *paper, const char *articles)
 	return ok && diag_errors() == before;
 }
 
+/* The page geometry paper.yaml left out, from the defaults: a column
+ * as wide as line-chars of the characters that fill the type area's
+ * width with the columns and their one-character gutters. */
+static void
+paper_geometry(struct paper *paper)
+{
+	if (paper->columns <= 0)
+		paper->columns = PAPER_COLUMNS;
+	if (paper->line_chars <= 0)
+		paper->line_chars = PAPER_LINE_CHARS;
+	if (paper->col_lines <= 0)
+		paper->col_lines = PAPER_COL_LINES;
+	if (paper->width_mm <= 0)
+		paper->width_mm = PAPER_WIDTH_MM;
+	if (paper->height_mm <= 0)
+		paper->height_mm = PAPER_HEIGHT_MM;
+	if (paper->column_mm <= 0 || paper->column_mm * paper->columns >
+	    paper->width_mm)
+		paper->column_mm = (long)((double)paper->width_mm *
+		    (double)paper->line_chars / (double)(paper->columns *
+		    paper->line_chars + paper->columns - 1) + 0.5);
+}
+
+double
+paper_gutter(const struct paper *paper)
+{
+	double g;
+
+	if (paper->columns <= 1)
+		return 0;
+	g = (double)(paper->width_mm - paper->columns * paper->column_mm) /
+	    (double)(paper->columns - 1);
+	return g > 0 ? g : 0;
+}
+
 void
 paper_defaults(struct paper *paper)
 {
 	memset(paper, 0, sizeof(*paper));
-	paper->columns = PAPER_COLUMNS;
-	paper->line_chars = PAPER_LINE_CHARS;
-	paper->col_lines = PAPER_COL_LINES;
 	paper->pass_mark = PAPER_PASS_MARK;
+	paper_geometry(paper);
 }
 
 void
@@ -420,28 +463,84 @@ encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path,
 	return ok;
 }
 
+/* The least resolution a photo should have at its printed size. */
+#define PRINT_DPI 150
+
+/* Warns at entry of each raster photo under n that prints under
+ * PRINT_DPI across the slot sp describes. */
+static void
+low_dpi(struct issue *is, yaml_node_t *entry, xmlNodePtr n,
+        const struct spend *sp)
+{
+	xmlChar *href, *w, *h;
+	long dpi;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "figure") != 0) {
+			low_dpi(is, entry, n->children, sp);
+			continue;
+		}
+		href = xmlGetProp(n, X("href"));
+		w = xmlGetProp(n, X("width"));
+		h = xmlGetProp(n, X("height"));
+		/* An SVG scales to any size. */
+		if (w != NULL && h != NULL && href != NULL && sp->mm > 0 &&
+		    (strlen((char *)href) < 4 ||
+		     strcasecmp((char *)href + strlen((char *)href) - 4, ".svg") != 0) &&
+		    (dpi = (long)(atof((char *)w) * 25.4 / (double)sp->mm + 0.5)) <
+		    PRINT_DPI) {
+			char *across = xasprintf(ngettext("%ld column", "%ld columns",
+			                         (unsigned long)sp->cols), sp->cols);
+
+			diag(is->y.path, fm_line(entry, 0), fm_col(entry),
+			     D_PHOTO_DPI, (char *)href, atoi((char *)w),
+			     atoi((char *)h), dpi, across, sp->mm);
+			free(across);
+		}
+		xmlFree(href);
+		xmlFree(w);
+		xmlFree(h);
+	}
+}
+
 /*
- * A story longer than the space the editor gave it, when the caller asks
- * (press check): a message at its entry, with the lines and the 字 to
- * cut.  Photos are not measured: only the text's lines count.
+ * What a placed story spends of its page (storyxml_spend) in its slot of
+ * cols columns (0: none drawn, one column), written on it for the layout
+ * desk and press check: the lines of its head block and its photos in
+ * each column they cross, the lines spent in all, and with a slot the
+ * lines left (negative: over).  A story longer than its slot gets a
+ * message at its entry when the caller asks (press check), with the
+ * lines and the 字 to cut.  A raster photo under about 150 dpi at the
+ * slot's printed width gets a warning there, always.
  */
 static void
 fit(struct issue *is, yaml_node_t *entry, xmlNodePtr story, const char *file,
-    long space)
+    long cols, long lines)
 {
-	xmlChar *s;
-	long lines, over;
+	struct spend sp;
+	char num[24];
+	long left;
 
-	if (is->opts->fitting == FIT_NONE)
+	storyxml_spend(story, is->paper, cols, &sp);
+	snprintf(num, sizeof(num), "%ld", sp.head);
+	xmlNewProp(story, X("head-lines"), X(num));
+	snprintf(num, sizeof(num), "%ld", sp.photos);
+	xmlNewProp(story, X("photo-lines"), X(num));
+	snprintf(num, sizeof(num), "%ld", sp.total);
+	xmlNewProp(story, X("spent"), X(num));
+	low_dpi(is, entry, story->children, &sp);
+	if (cols <= 0)
 		return;
-	s = xmlGetProp(story, X("lines"));
-	lines = s != NULL ? strtol((const char *)s, NULL, 10) : 0;
-	xmlFree(s);
-	if ((over = lines - space) <= 0)
+	left = cols * lines - sp.total;
+	snprintf(num, sizeof(num), "%ld", left);
+	xmlNewProp(story, X("left"), X(num));
+	if (is->opts->fitting == FIT_NONE || left >= 0)
 		return;
 	diag(is->y.path, fm_line(entry, 0), fm_col(entry),
 	     is->opts->fitting == FIT_ERRORS ? D_FIT_OVER_STRICT : D_FIT_OVER,
-	     over, over * is->paper->line_chars, file);
+	     -left, -left * is->paper->line_chars, file);
 }
 
 /*
@@ -572,22 +671,28 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 			       "photo" : first ? "lead" : "main";
 		xmlNewProp(node, X("slot"), X(slot));
 		/* The space the editor gives it: columns × lines. */
+		long cols = 0, lines = 0;
+
 		if (entry->type == YAML_MAPPING_NODE) {
-			long cols = number(&is->y, entry, "columns");
-			long lines = number(&is->y, entry, "lines");
 			char num[24];
 
+			cols = number(&is->y, entry, "columns");
+			lines = number(&is->y, entry, "lines");
 			if (cols > 0 && lines > 0) {
 				snprintf(num, sizeof(num), "%ld", cols);
 				xmlNewProp(node, X("slot-columns"), X(num));
 				snprintf(num, sizeof(num), "%ld", lines);
 				xmlNewProp(node, X("slot-lines"), X(num));
-				fit(is, entry, node, file, cols * lines);
-			} else if (cols > 0 || lines > 0)
-				diag(is->y.path, fm_line(entry, 0), fm_col(entry),
-				     D_ISSUE_VALUE, _("a story's space needs both "
-				     "'columns' and 'lines'"));
+			} else {
+				if (cols > 0 || lines > 0)
+					diag(is->y.path, fm_line(entry, 0),
+					     fm_col(entry), D_ISSUE_VALUE,
+					     _("a story's space needs both "
+					       "'columns' and 'lines'"));
+				cols = lines = 0;
+			}
 		}
+		fit(is, entry, node, file, cols, lines);
 		xmlAddChild(page, node);
 	} else
 		left_out(is, page, file, path);

@@ -434,6 +434,21 @@ int photo_copy(const char *file, const char *name, const char *const *to,
 xmlDocPtr storyxml_doc(const struct story *, long line_chars);
 /* 字数 of a UTF-8 string: Han, full-width marks, Latin words, numbers. */
 unsigned count_chars(const char *s);
+struct paper;
+/* What a story spends of the page in a slot cols columns wide (0: one
+ * column, no slot drawn), in lines of body text (EDITORIAL.md, fitting):
+ * the text flows through the columns; the head block and each photo
+ * (its aspect ratio at the slot's width) cross all of them. */
+struct spend {
+	long cols;   /* the slot's columns, 1 when none was drawn */
+	long mm;     /* the slot's printed width in millimetres */
+	long text;   /* lines of text, dateline run in, captions, credits */
+	long head;   /* lines of the head block in each column */
+	long photos; /* lines of the photos in each column */
+	long total;  /* text + (head + photos) × cols */
+};
+void storyxml_spend(xmlNodePtr story, const struct paper *, long cols,
+                    struct spend *);
 
 /* ---- schema.c -------------------------------------------------------- */
 
@@ -584,6 +599,12 @@ struct build_opts {
 #define PAPER_LINE_CHARS 13
 #define PAPER_COL_LINES 115
 #define PAPER_PASS_MARK 3
+/* The type area (版心) of a 对开 broadsheet, 350 × 490 mm: 8 columns of
+ * 13 characters and 7 gutters of one are 111 characters of 3.15 mm
+ * (about 9 pt, 小五号), a column 41 mm; 115 lines of 4.26 mm.  A 4开
+ * tabloid (6 columns of 11) is about 240 × 340 mm. */
+#define PAPER_WIDTH_MM 350
+#define PAPER_HEIGHT_MM 490
 
 /* The paper: articles/paper.yaml. */
 struct paper {
@@ -598,7 +619,13 @@ struct paper {
 	long col_lines;  /* lines in a column */
 	long pass_mark;  /* errors per 10,000 字 a page may have */
 	long photo_mb;   /* photo-limit: a photo's largest size in MB, 0 default */
+	long width_mm;   /* the type area (版心): width in millimetres */
+	long height_mm;  /* and height */
+	long column_mm;  /* a column's width in millimetres */
 };
+/* The gutter between two columns in millimetres: what the type area's
+ * width leaves beside the columns. */
+double paper_gutter(const struct paper *);
 
 /* Reads articles/paper.yaml; 0 after reporting.  paper_free() always. */
 int paper_load(struct paper *, const char *articles);

@@ -417,19 +417,79 @@ lines_under(xmlNodePtr node, unsigned line_chars, unsigned *run_in)
 	return lines;
 }
 
-/* The story's estimated lines: head block and body. */
+/* The lines of the text: the body, with the dateline and byline run in
+ * to its first paragraph. */
+static unsigned
+text_lines(xmlNodePtr story, unsigned line_chars)
+{
+	xmlNodePtr c, h, body = NULL;
+	unsigned run_in = 0;
+
+	for (c = story->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "body") == 0) {
+			body = c;
+			continue;
+		}
+		if (strcmp((const char *)c->name, "head") != 0)
+			continue;
+		for (h = c->children; h != NULL; h = h->next)
+			if (strcmp((const char *)h->name, "dateline") == 0)
+				run_in += half_of(h);
+			else if (strcmp((const char *)h->name, "byline") == 0)
+				run_in += 4 + 2 * count_byline(h);
+	}
+	return body ? lines_under(body, line_chars, &run_in) : 0;
+}
+
+/*
+ * The lines of body text the head block takes in each column it crosses,
+ * set across width ems (a slot of n columns: n × line_chars + n − 1).
+ * A headline is set at about twice the body size: each of its lines
+ * takes two lines of body text, and the block two more of space; a
+ * kicker or subtitle at about one and a half: two lines for each.  A
+ * head on one line costs 4, 2 and 2, the allowance of the one-column
+ * estimate.
+ */
+static unsigned
+head_lines(xmlNodePtr story, unsigned width)
+{
+	xmlNodePtr c, h;
+	unsigned lines = 0, half;
+
+	if (width == 0)
+		width = 1;
+	for (c = story->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "head") == 0)
+			for (h = c->children; h != NULL; h = h->next) {
+				const char *name = (const char *)h->name;
+
+				if (h->type != XML_ELEMENT_NODE)
+					continue;
+				/* Half-width units at twice the size are ems. */
+				half = half_of(h);
+				if (strcmp(name, "headline") == 0)
+					lines += 2 * ((half + width - 1) / width) + 2;
+				else if (strcmp(name, "kicker") == 0 ||
+				         strcmp(name, "subtitle") == 0)
+					lines += 2 * ((3 * half + 4 * width - 1) /
+					              (4 * width));
+			}
+	return lines;
+}
+
+/* The story's estimated lines in one column: the text, and the head
+ * block at the fixed allowance of headline 4, kicker and subtitle 2. */
 static unsigned
 estimate_lines(xmlNodePtr story, unsigned line_chars)
 {
-	xmlNodePtr c, h, body = NULL;
-	unsigned lines = 0, run_in = 0;
+	xmlNodePtr c, h;
+	unsigned lines = 0;
 
 	for (c = story->children; c != NULL; c = c->next)
-		if (strcmp((const char *)c->name, "body") == 0)
-			body = c;
-		else
-			/* A headline is set about twice the body size; kicker
-			 * and subtitles about one and a half. */
+		if (strcmp((const char *)c->name, "head") == 0)
 			for (h = c->children; h != NULL; h = h->next) {
 				const char *name = (const char *)h->name;
 
@@ -438,12 +498,60 @@ estimate_lines(xmlNodePtr story, unsigned line_chars)
 				else if (strcmp(name, "kicker") == 0 ||
 				         strcmp(name, "subtitle") == 0)
 					lines += 2;
-				else if (strcmp(name, "dateline") == 0)
-					run_in += half_of(h);
-				else if (strcmp(name, "byline") == 0)
-					run_in += 4 + 2 * count_byline(h);
 			}
-	return lines + (body ? lines_under(body, line_chars, &run_in) : 0);
+	return lines + text_lines(story, line_chars);
+}
+
+/* The lines a photo of w × h pixels takes at mm millimetres wide, a
+ * line being pitch millimetres; 4:3 when its size is unknown. */
+static long
+photo_lines(long w, long h, double mm, double pitch)
+{
+	double tall = w > 0 && h > 0 ? mm * (double)h / (double)w : mm * 3 / 4;
+
+	return (long)(tall / pitch + 0.999);
+}
+
+/* The lines of the photos under n, each mm wide. */
+static long
+figure_lines(xmlNodePtr n, double mm, double pitch)
+{
+	long lines = 0;
+	xmlChar *w, *h;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "figure") != 0) {
+			lines += figure_lines(n->children, mm, pitch);
+			continue;
+		}
+		w = xmlGetProp(n, X("width"));
+		h = xmlGetProp(n, X("height"));
+		lines += photo_lines(w ? atol((const char *)w) : 0,
+		                     h ? atol((const char *)h) : 0, mm, pitch);
+		xmlFree(w);
+		xmlFree(h);
+	}
+	return lines;
+}
+
+void
+storyxml_spend(xmlNodePtr story, const struct paper *paper, long cols,
+               struct spend *sp)
+{
+	double gutter = paper_gutter(paper), mm;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->cols = cols > 0 ? cols : 1;
+	mm = (double)sp->cols * paper->column_mm + (double)(sp->cols - 1) * gutter;
+	sp->mm = (long)(mm + 0.5);
+	sp->text = text_lines(story, (unsigned)paper->line_chars);
+	sp->head = head_lines(story, (unsigned)(sp->cols * paper->line_chars +
+	                                        sp->cols - 1));
+	sp->photos = figure_lines(story->children, mm, (double)paper->height_mm /
+	                          (double)paper->col_lines);
+	sp->total = sp->text + (sp->head + sp->photos) * sp->cols;
 }
 
 /* The 字数 of the text under node, block by block. */
