@@ -1154,6 +1154,7 @@ build_preview(const struct build_opts *opts, const char *path,
 		printf("%s\n", named);
 		free(named);
 	}
+out:
 	ok = html != NULL;
 	free(html);
 	free(storydir);
