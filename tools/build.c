@@ -2,7 +2,7 @@
  * The build: the driver above the pipeline.  For each issue folder it
  * runs the issue stage (issue.c), writes the checked print XML, renders
  * every output outputs.yaml lists (render.c) and copies the photos; then
- * the archive.  A preview does the same for one story alone.
+ * the archive (archive.c).  A preview does the same for one story alone.
  *
  *   out/print/<issue>/issue.xml      the issue for the layout desk
  *   out/print/<issue>/<slug>.xml     one story each
@@ -19,7 +19,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -441,30 +440,6 @@ count_stories(const char *dir)
 	return n;
 }
 
-/* The issue with story heads only: what the archive needs of it.  The
- * counts that follow the body (字数, lines) go too, so that an edit
- * inside a story leaves its issue's heads, and the archive, as they
- * were. */
-static void
-write_heads(const struct build_opts *opts, xmlDocPtr doc, const char *id)
-{
-	xmlDocPtr heads = xmlCopyDoc(doc, 1);
-	xmlNodePtr page, story, body;
-	char *path = xasprintf("%s/.press/heads/%s.xml", opts->out, id);
-
-	for (page = xmlDocGetRootElement(heads)->children; page; page = page->next)
-		for (story = page->children; story; story = story->next)
-			if ((body = story->last) != NULL &&
-			    strcmp((const char *)body->name, "body") == 0) {
-				xmlUnlinkNode(body);
-				xmlFreeNode(body);
-				xmlUnsetProp(story, X("chars"));
-				xmlUnsetProp(story, X("lines"));
-			}
-	out_write_xml(path, heads, NULL);
-	xmlFreeDoc(heads);
-	free(path);
-}
 
 /*
  * Keeps the list of files an issue's build wrote (OUT/.press/files/<id>).
@@ -545,7 +520,7 @@ run_job(const struct build_opts *opts, const struct paper *paper,
 	if (doc != NULL) {
 		claim_issue(opts, doc, j->dir);
 		write_issue(opts, doc, j->dir);
-		write_heads(opts, doc, j->id);
+		archive_heads(opts, doc, j->id);
 	}
 	out_record(NULL);
 	status = doc == NULL || diag_errors() != errors;
@@ -704,149 +679,6 @@ run_parallel(const struct build_opts *opts, const struct paper *paper,
 	}
 }
 
-/* The archive's pages a month at a time (往期 as a calendar): each
- * month that has an issue, once, over the whole archive. */
-static void
-render_months(xmlDocPtr doc, const char *out)
-{
-	struct strmap seen = {0};
-	xmlNodePtr issue;
-
-	for (issue = xmlDocGetRootElement(doc)->children; issue != NULL;
-	     issue = issue->next) {
-		xmlChar *date = xmlGetProp(issue, X("date"));
-		char month[8];
-
-		if (date != NULL && strlen((const char *)date) >= 7) {
-			memcpy(month, date, 7);
-			month[7] = '\0';
-			if (strmap_get(&seen, month) == NULL) {
-				strmap_put(&seen, month, "");
-				render_month(doc, out, month);
-			}
-		}
-		xmlFree(date);
-	}
-	strmap_free(&seen);
-}
-
-/* The archive: every issue's pages and story heads, newest first, and
- * the newest issue whole for feeds.  When none of the heads changed (an
- * edit inside a story), and no template did, the archive's outputs
- * stand. */
-static void
-render_archive(const struct build_opts *opts, const struct paper *paper,
-               struct job *jobs, size_t n, struct cache *cache, int look)
-{
-	xmlDocPtr doc, one;
-	xmlNodePtr root;
-	char **paths = xcalloc(n ? n : 1, sizeof(char *));
-	uint64_t h = 1, fh;
-	size_t i;
-
-	/* The newest issue for feeds, when it or a template changed. */
-	if (n > 0 && (look || jobs[0].todo != TODO_SKIP)) {
-		char *path = xasprintf("%s/print/%s/issue.xml", opts->out, jobs[0].id);
-
-		if ((one = access(path, R_OK) == 0 ?
-		     xmlReadFile(path, NULL, XML_PARSE_NONET) : NULL) != NULL)
-			render_over(OVER_LATEST, one, opts->out, jobs[0].id, NULL,
-			            NULL);
-		xmlFreeDoc(one);
-		free(path);
-	}
-	for (i = 0; i < n; i++) {
-		paths[i] = xasprintf("%s/.press/heads/%s.xml", opts->out, jobs[i].id);
-		fh = cache_file(cache, paths[i]);
-		h = hash_bytes(&fh, sizeof(fh), h);
-	}
-	if (!look && cache_get(cache, "archive") == h) {
-		cache_keep(cache, "archive");
-		goto out;
-	}
-	cache_set(cache, "archive", h);
-	doc = xmlNewDoc(X("1.0"));
-	root = xmlNewDocNode(doc, NULL, X("archive"), NULL);
-	xmlDocSetRootElement(doc, root);
-	xmlNewProp(root, X("paper"), X(paper->name));
-	if (paper->url != NULL)
-		xmlNewProp(root, X("url"), X(paper->url));
-	for (i = 0; i < n; i++) {
-		one = access(paths[i], R_OK) == 0 ?
-		      xmlReadFile(paths[i], NULL, XML_PARSE_NONET) : NULL;
-		if (one == NULL)
-			continue;
-		xmlAddChild(root, xmlDocCopyNode(xmlDocGetRootElement(one), doc, 1));
-		xmlFreeDoc(one);
-	}
-	render_over(OVER_ARCHIVE, doc, opts->out, NULL, NULL, NULL);
-	render_months(doc, opts->out);
-	xmlFreeDoc(doc);
-out:
-	for (i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
-}
-
-static int
-remove_one(const char *path, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)flag;
-	(void)f;
-	if (remove(path) != 0 && errno != ENOENT)
-		diag(path, 0, 0, D_WRITE, strerror(errno));
-	return 0;
-}
-
-/*
- * Unpublishes the issues a build of all of them no longer finds: those
- * with a list of files written (OUT/.press/files/<id>) but no folder.
- * The files of the list and the issue's folders under site/ and print/
- * go, then its heads and its list.
- */
-static void
-withdraw(const struct build_opts *opts, const struct job *jobs, size_t n)
-{
-	char *dir = xasprintf("%s/.press/files", opts->out), *path, *line, *nl;
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	struct src *list;
-	size_t i;
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		for (i = 0; i < n && strcmp(jobs[i].id, e->d_name) != 0; i++)
-			continue;
-		if (i < n)
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		if ((list = src_read(path)) != NULL) {
-			for (line = list->text; (nl = strchr(line, '\n')) != NULL;
-			     line = nl + 1) {
-				*nl = '\0';
-				unlink(line);
-			}
-			src_free(list);
-		}
-		unlink(path);
-		free(path);
-		path = xasprintf("%s/.press/heads/%s.xml", opts->out, e->d_name);
-		unlink(path);
-		free(path);
-		path = xasprintf("%s/site/%s", opts->out, e->d_name);
-		nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-		free(path);
-		path = xasprintf("%s/print/%s", opts->out, e->d_name);
-		nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-		free(path);
-	}
-	if (d != NULL)
-		closedir(d);
-	free(dir);
-}
-
 static int
 full_jobs(const struct job *jobs, size_t n)
 {
@@ -943,6 +775,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	struct job *jobs;
 	struct progress prog = {0};
 	char **dirs, *key, *path, *list;
+	const char **ids;
 	size_t n, i, work = 0;
 	uint64_t shared, set = 1;
 	int changed = 0, look, archive_ok, lock;
@@ -976,12 +809,13 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	list = xasprintf("%s/.press/files/.archive", opts->out);
 	archive_ok = cache_intact(cache, list);
 	jobs = xcalloc(n ? n : 1, sizeof(*jobs));
+	ids = xcalloc(n ? n : 1, sizeof(char *));
 	for (i = 0; i < n; i++) {
 		struct job *j = &jobs[i];
 		const char *slash = strrchr(dirs[i], '/');
 
 		j->dir = dirs[i];
-		j->id = slash ? slash + 1 : dirs[i];
+		j->id = ids[i] = slash ? slash + 1 : dirs[i];
 		j->content = cache_tree(cache, j->dir, shared);
 		set = hash_bytes(j->id, strlen(j->id) + 1, set);
 		key = xasprintf("content:%s", j->id);
@@ -1044,10 +878,12 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 			render_filter(look && archive_ok &&
 			              cache_get(cache, "issues") == set &&
 			              !full_jobs(jobs, n));
-			render_archive(opts, &paper, jobs, n, cache, look || !archive_ok ||
+			archive_render(opts, &paper, (const char *const *)ids, n,
+			               n > 0 && jobs[0].todo != TODO_SKIP, cache,
+			               look || !archive_ok ||
 			               cache_get(cache, "issues") != set);
 		}
-		withdraw(opts, jobs, n);
+		archive_withdraw(opts, (const char *const *)ids, n);
 		cache_set(cache, "issues", set);
 		render_copies(opts->out, 0);
 		out_record(NULL);
@@ -1063,6 +899,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 	for (i = 0; i < n; i++)
 		free(dirs[i]);
 	free(dirs);
+	free(ids);
 	free(jobs);
 	paper_free(&paper);
 	close(lock);

@@ -11,6 +11,7 @@
  *   issue.c     issue     issue.yaml → <issue>, schema-checked (schema.c);
  *                         its 农历 from lunar.c
  *   render.c    render    XSLT stylesheets over the XML (outputs.yaml)
+ *   archive.c             the archive's outputs, from each issue's heads
  *   out.c       write     temporary file + rename
  *
  * proof/ holds the proofreading rules, a stage callers run on a loaded
@@ -729,6 +730,23 @@ int cache_intact(struct cache *, const char *list);
 /* Writes the cache; prune drops what this build did not look at. */
 int cache_save(struct cache *, int prune);
 void cache_free(struct cache *);
+
+/* ---- archive.c: what is written over every issue -------------------- */
+
+/* Keeps the issue's heads (doc without the story bodies and their
+ * counts) in OUT/.press/heads/<id>.xml for the archive. */
+void archive_heads(const struct build_opts *, xmlDocPtr doc, const char *id);
+/* Renders the archive's outputs over the n issues ids (newest first)
+ * from their heads, and the newest issue's (over: latest) when newest
+ * (it was built) or look (a template changed) says so.  Nothing when
+ * no heads changed since the last build and look is 0. */
+void archive_render(const struct build_opts *, const struct paper *,
+                    const char *const *ids, size_t n, int newest,
+                    struct cache *, int look);
+/* Unpublishes the issues with a list of files written but not among
+ * ids: their files, folders, heads and list go. */
+void archive_withdraw(const struct build_opts *, const char *const *ids,
+                      size_t n);
 
 /* ---- build.c --------------------------------------------------------- */
 
