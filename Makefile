@@ -37,7 +37,7 @@ endif
 
 SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/validate.c tools/storyxml.c tools/schema.c tools/render.c \
-           tools/out.c tools/story.c tools/issue.c tools/build.c tools/archive.c \
+           tools/out.c tools/story.c tools/issue.c tools/jump.c tools/build.c tools/archive.c \
            tools/cache.c \
            tools/serve/serve.c tools/serve/messages.c tools/serve/http.c \
            tools/serve/mhd.c \

@@ -124,6 +124,8 @@ struct fit {
 	long across;       /* in an issue: the columns those cross, or 0 */
 	long cols, col_lines; /* its space, or 0 */
 	int photos;        /* it has figures */
+	long jump_to;      /* 转版: the page it continues on, or 0 */
+	long from;         /* a continuation: the page it comes from */
 };
 
 /* "space 4 × 24 = 96 lines: 7 lines left (91 字)" */
@@ -171,6 +173,10 @@ report_story(const struct fit *ft, long line_chars, const char *indent)
 		json_int(j, "chars", ft->chars);
 		json_int(j, "head_chars", ft->head_chars);
 		json_int(j, "lines", ft->lines);
+		if (ft->jump_to > 0)
+			json_int(j, "jump_to", ft->jump_to);
+		if (ft->from > 0)
+			json_int(j, "continued_from", ft->from);
 		if (ft->across > 0) {
 			json_int(j, "text_lines", ft->text);
 			json_int(j, "head_lines", ft->head);
@@ -194,11 +200,18 @@ report_story(const struct fit *ft, long line_chars, const char *indent)
 		snprintf(page, sizeof(page), _("page %ld, "), ft->page);
 	else
 		page[0] = '\0';
-	s = xasprintf(_("%s%s: %s%s%s%ld 字, %ld %s%s"), indent,
-	              *indent != '\0' && base != NULL ? base + 1 : ft->file,
-	              page, ft->slot ? ft->slot : "", ft->slot ? ", " : "",
-	              ft->chars, ft->lines, lines_word(ft->lines),
-	              ft->photos && ft->across == 0 ? _(" of text") : "");
+	if (ft->from > 0)
+		/* The rest of a story: its 字 are counted on its first page. */
+		s = xasprintf(_("%s%s: continued from page %ld, %s, %ld %s"),
+		              indent, *indent != '\0' && base != NULL ? base + 1 :
+		              ft->file, ft->from, ft->slot, ft->lines,
+		              lines_word(ft->lines));
+	else
+		s = xasprintf(_("%s%s: %s%s%s%ld 字, %ld %s%s"), indent,
+		              *indent != '\0' && base != NULL ? base + 1 : ft->file,
+		              page, ft->slot ? ft->slot : "", ft->slot ? ", " : "",
+		              ft->chars, ft->lines, lines_word(ft->lines),
+		              ft->photos && ft->across == 0 ? _(" of text") : "");
 	buf_adds(&b, s);
 	free(s);
 	if (ft->across > 0) {
@@ -223,6 +236,11 @@ report_story(const struct fit *ft, long line_chars, const char *indent)
 			free(s);
 		}
 		buf_adds(&b, _(")"));
+	}
+	if (ft->jump_to > 0) {
+		s = xasprintf(_(" on this page, the rest on page %ld"), ft->jump_to);
+		buf_adds(&b, s);
+		free(s);
 	}
 	space_text(&b, ft, line_chars);
 	if (*indent == '\0') {
@@ -302,7 +320,13 @@ fit_of(struct fit *ft, xmlNodePtr story)
 	ft->col_lines = num_prop(story, "slot-lines");
 	ft->photos = has_figure(story);
 	ft->head_chars = 0;
+	/* 转版: a part of a story on each of two pages. */
+	ft->from = num_prop(story, "from");
 	for (c = story->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "jump") == 0)
+			ft->jump_to = num_prop(c, "to");
+	for (c = story->children; c != NULL && ft->from == 0; c = c->next)
 		if (c->type == XML_ELEMENT_NODE &&
 		    strcmp((const char *)c->name, "head") == 0)
 			ft->head_chars += chars_of(c, "headline") +
@@ -591,7 +615,8 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		xmlChar *src, *slug, *slot;
 
 		/* A hole: the story's messages say why. */
-		if (!xmlStrEqual(story->name, X("story"))) {
+		if (!xmlStrEqual(story->name, X("story")) &&
+		    !xmlStrEqual(story->name, X("continuation"))) {
 			xmlChar *file = xmlGetProp(story, X("file"));
 			xmlChar *why = xmlGetProp(story, X("reason"));
 
@@ -613,13 +638,16 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		ft.page = strtol((const char *)no, NULL, 10);
 		fit_of(&ft, story);
 		report_story(&ft, line_chars, indent);
-		proof_tally(path, 0, &b, &h);
-		errors += b + 2 * h;
+		/* A continuation's copy is its story's, counted there. */
+		if (ft.from == 0) {
+			proof_tally(path, 0, &b, &h);
+			errors += b + 2 * h;
+			nstories++;
+		}
 		chars += ft.chars;
 		head += ft.head_chars;
 		lines += ft.lines;
 		taken += ft.cols > 0 ? ft.cols * ft.col_lines : ft.lines;
-		nstories++;
 		free(path);
 		xmlFree(src);
 		xmlFree(slug);

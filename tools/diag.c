@@ -43,6 +43,7 @@ static const struct {
 	{DIAG_WARNING, N_("SVG: %s removed: it could run or fetch something")}, /* D_SVG_REMOVED */
 	{DIAG_WARNING, N_("template: xsl:message rendering %s: %s")},  /* D_TEMPLATE_MSG */
 	{DIAG_WARNING, N_("photo %s: %d × %d px prints at %ld dpi across %s (%ld mm wide); print wants about 150 dpi")}, /* D_PHOTO_DPI */
+	{DIAG_WARNING, N_("%s fits its space on page %ld: the jump to page %ld is not needed and not made")}, /* D_JUMP_FITS */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, N_("empty file")},                                /* D_EMPTY */
@@ -84,6 +85,9 @@ static const struct {
 	{DIAG_WARNING, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字)")}, /* D_NOT_GBK */
 	{DIAG_ERROR, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字)")}, /* D_NOT_GBK_STRICT */
 	{DIAG_ERROR, N_("photo: a %s file whose header gives no width and height")}, /* D_PHOTO_SIZE */
+	{DIAG_ERROR, N_("jump to page %ld: the issue has no page %ld")}, /* D_JUMP_PAGE */
+	{DIAG_ERROR, N_("jump from page %ld to page %ld: a story continues on a later page (下转)")}, /* D_JUMP_BACK */
+	{DIAG_ERROR, N_("%s jumps twice (first on line %d): a story continues on one later page")}, /* D_JUMP_TWICE */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 

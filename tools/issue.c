@@ -317,11 +317,48 @@ struct issue {
 	struct strmap placed; /* story files placed, for duplicates */
 	struct strmap slugs;  /* slug → file of each story built */
 	struct strmap gbk;    /* the stories' characters outside GBK */
+	struct jump *jumps; /* the stories that jump, in the order given */
+	size_t njumps;
+	long *all;        /* every page's number, read before the stories */
+	size_t nall;
 	long *nos;        /* page numbers seen, for duplicates */
 	int *nolines;     /* the line of each page's 'no' */
 	size_t nnos;
 	int bad;          /* ambiguous: checked through, not built */
 };
+
+/* A story issue.yaml jumps (转版) from one page to a later one. */
+struct jump {
+	const char *file;  /* the story's file, as issue.yaml names it */
+	yaml_node_t *at;   /* its jump: value, for messages */
+	long from, to;     /* the pages */
+	xmlNodePtr story;  /* on page from, NULL when left out or whole */
+	int continued;     /* page to has placed its continuation */
+};
+
+/* The jump of file; NULL if it has none. */
+static struct jump *
+jump_of(struct issue *is, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < is->njumps; i++)
+		if (strcmp(is->jumps[i].file, file) == 0)
+			return &is->jumps[i];
+	return NULL;
+}
+
+/* Whether the issue has a page no. */
+static int
+has_page(const struct issue *is, long no)
+{
+	size_t i;
+
+	for (i = 0; i < is->nall; i++)
+		if (is->all[i] == no)
+			return 1;
+	return 0;
+}
 
 /* The line that placed file already, or 0 after noting it at line. */
 static int
@@ -523,7 +560,7 @@ fit(struct issue *is, yaml_node_t *entry, xmlNodePtr story, const char *file,
 	char num[24];
 	long left;
 
-	storyxml_spend(story, is->paper, cols, &sp);
+	jump_spend(story, is->paper, cols, &sp);
 	snprintf(num, sizeof(num), "%ld", sp.head);
 	xmlNewProp(story, X("head-lines"), X(num));
 	snprintf(num, sizeof(num), "%ld", sp.photos);
@@ -574,18 +611,88 @@ left_out(struct issue *is, xmlNodePtr page, const char *file,
 	}
 }
 
+/* The slot sv names; NULL after reporting one press does not know. */
+static const char *
+slot_of(struct issue *is, yaml_node_t *sv)
+{
+	const char *slot = fm_scalar(sv);
+	size_t i;
+
+	for (i = 0; slot != NULL && slots[i] != NULL; i++)
+		if (strcmp(slot, slots[i]) == 0)
+			return slot;
+	return wrong(&is->y, sv, "slot", _("lead, main, brief or photo"));
+}
+
+/* The space an entry gives its story, columns × lines, written on node;
+ * both 0 when it gives none (or only one of them, reported). */
+static void
+space(struct issue *is, yaml_node_t *entry, xmlNodePtr node, long *cols,
+      long *lines)
+{
+	char num[24];
+
+	*cols = *lines = 0;
+	if (entry == NULL || entry->type != YAML_MAPPING_NODE)
+		return;
+	*cols = number(&is->y, entry, "columns");
+	*lines = number(&is->y, entry, "lines");
+	if (*cols > 0 && *lines > 0) {
+		snprintf(num, sizeof(num), "%ld", *cols);
+		xmlNewProp(node, X("slot-columns"), X(num));
+		snprintf(num, sizeof(num), "%ld", *lines);
+		xmlNewProp(node, X("slot-lines"), X(num));
+		return;
+	}
+	if (*cols > 0 || *lines > 0)
+		diag(is->y.path, fm_line(entry, 0), fm_col(entry), D_ISSUE_VALUE,
+		     _("a story's space needs both 'columns' and 'lines'"));
+	*cols = *lines = 0;
+}
+
+/*
+ * Places on page the continuation of the story j jumps there, at its
+ * entry (NULL: last on the page, no space drawn): the 接转 head, the
+ * 上接 line and the rest of the text, fitted to the entry's space as a
+ * story is.  Nothing when the story was left out or stands whole.
+ */
+static void
+continued(struct issue *is, xmlNodePtr page, yaml_node_t *entry,
+          struct jump *j)
+{
+	yaml_node_t *sv = NULL;
+	const char *slot = NULL;
+	xmlNodePtr cont;
+	long cols, lines;
+
+	j->continued = 1;
+	if (j->story == NULL)
+		return;
+	if (entry != NULL && entry->type == YAML_MAPPING_NODE &&
+	    (sv = fm_get(&is->y.doc, entry, "slot", NULL)) != NULL)
+		slot = slot_of(is, sv);
+	cont = jump_continuation(is->doc, j->story, j->from,
+	                         slot != NULL ? slot : "main");
+	space(is, entry, cont, &cols, &lines);
+	fit(is, entry != NULL ? entry : j->at, cont, j->file, cols, lines);
+	xmlAddChild(page, cont);
+}
+
 /*
  * Builds one story entry of a page: loads the story, checks it against
  * the schema and the print encoding, and adds it to the page, or marks
  * it left out.
  */
 static void
-place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
+place(struct issue *is, xmlNodePtr page, long no, yaml_node_t *entry,
+      int first)
 {
 	static const char *const known[] = {"file", "slot", "columns", "lines",
-	                                    NULL};
-	yaml_node_t *fv = entry, *sv = NULL;
+	                                    "jump", NULL};
+	yaml_node_t *fv = entry, *sv = NULL, *jv = NULL;
 	const char *file, *slot = NULL;
+	struct jump *j;
+	long to = 0;
 	struct story *st;
 	xmlDocPtr doc;
 	xmlNodePtr node;
@@ -598,6 +705,7 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 			is->bad = 1;
 		fv = fm_get(&is->y.doc, entry, "file", NULL);
 		sv = fm_get(&is->y.doc, entry, "slot", NULL);
+		jv = fm_get(&is->y.doc, entry, "jump", NULL);
 		if (fv == NULL) {
 			diag(is->y.path, fm_line(entry, 0), fm_col(entry),
 			     D_ISSUE_VALUE, _("a story entry needs 'file'"));
@@ -612,24 +720,51 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
 		return;
 	}
+	/* jump: the later page the story continues on (下转).  There it is
+	 * placed again, or goes last; once, and forward. */
+	j = jump_of(is, file);
+	if (jv != NULL && (to = number(&is->y, entry, "jump")) > 0) {
+		if (j != NULL) {
+			diag(is->y.path, fm_line(jv, 0), fm_col(jv), D_JUMP_TWICE,
+			     file, fm_line(j->at, 0));
+			to = 0;
+			if (j->to != no || j->continued)
+				return;
+		} else if (to <= no) {
+			diag(is->y.path, fm_line(jv, 0), fm_col(jv), D_JUMP_BACK,
+			     no, to);
+			to = 0;
+		} else if (!has_page(is, to)) {
+			diag(is->y.path, fm_line(jv, 0), fm_col(jv), D_JUMP_PAGE,
+			     to, to);
+			to = 0;
+		}
+	}
+	if (j != NULL && j->to == no && !j->continued) {
+		continued(is, page, entry, j);
+		return;
+	}
 	if ((i = (size_t)placed(is, file, fm_line(fv, 0))) > 0) {
 		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_DUP, file,
 		     (int)i);
 		return;
 	}
+	if (to > 0) {
+		is->jumps = xrealloc(is->jumps, (is->njumps + 1) *
+		                     sizeof(*is->jumps));
+		j = &is->jumps[is->njumps++];
+		memset(j, 0, sizeof(*j));
+		j->file = file;
+		j->at = jv;
+		j->from = no;
+		j->to = to;
+	}
 	diag_mark();
 	path = xasprintf("%s/%s", is->dir, file);
-	if (sv != NULL) {
-		slot = fm_scalar(sv);
-		for (i = 0; slot != NULL && slots[i] != NULL; i++)
-			if (strcmp(slot, slots[i]) == 0)
-				break;
-		if (slot == NULL || slots[i] == NULL) {
-			wrong(&is->y, sv, "slot", _("lead, main, brief or photo"));
-			left_out(is, page, file, path);
-			free(path);
-			return;
-		}
+	if (sv != NULL && (slot = slot_of(is, sv)) == NULL) {
+		left_out(is, page, file, path);
+		free(path);
+		return;
 	}
 	if (access(path, R_OK) != 0) {
 		diag(is->y.path, fm_line(fv, 0), fm_col(fv), D_ISSUE_STORY, file);
@@ -671,26 +806,25 @@ place(struct issue *is, xmlNodePtr page, yaml_node_t *entry, int first)
 			       "photo" : first ? "lead" : "main";
 		xmlNewProp(node, X("slot"), X(slot));
 		/* The space the editor gives it: columns × lines. */
-		long cols = 0, lines = 0;
+		long cols, lines, after;
 
-		if (entry->type == YAML_MAPPING_NODE) {
-			char num[24];
+		space(is, entry, node, &cols, &lines);
+		/* A jump splits the story where its space is full. */
+		if (j != NULL && cols == 0) {
+			char *m = xasprintf(_("a story that jumps needs its space "
+			                      "on page %ld: 'columns' and 'lines'"),
+			                    no);
 
-			cols = number(&is->y, entry, "columns");
-			lines = number(&is->y, entry, "lines");
-			if (cols > 0 && lines > 0) {
-				snprintf(num, sizeof(num), "%ld", cols);
-				xmlNewProp(node, X("slot-columns"), X(num));
-				snprintf(num, sizeof(num), "%ld", lines);
-				xmlNewProp(node, X("slot-lines"), X(num));
-			} else {
-				if (cols > 0 || lines > 0)
-					diag(is->y.path, fm_line(entry, 0),
-					     fm_col(entry), D_ISSUE_VALUE,
-					     _("a story's space needs both "
-					       "'columns' and 'lines'"));
-				cols = lines = 0;
-			}
+			diag(is->y.path, fm_line(jv, 0), fm_col(jv), D_ISSUE_VALUE,
+			     m);
+			free(m);
+		} else if (j != NULL &&
+		           (after = jump_split(node, is->paper, cols, lines)) < 0)
+			diag(is->y.path, fm_line(jv, 0), fm_col(jv), D_JUMP_FITS,
+			     file, no, to);
+		else if (j != NULL) {
+			jump_mark(node, to, after);
+			j->story = node;
 		}
 		fit(is, entry, node, file, cols, lines);
 		xmlAddChild(page, node);
@@ -807,7 +941,7 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	else if (stories != NULL)
 		for (it = stories->data.sequence.items.start;
 		     it < stories->data.sequence.items.top; it++) {
-			place(is, page, yaml_document_get_node(&is->y.doc, *it),
+			place(is, page, no, yaml_document_get_node(&is->y.doc, *it),
 			      first);
 			/* Lead until a story stands: a hole is no lead. */
 			first = first && (page->last == NULL ||
@@ -816,6 +950,33 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	/* The page's name and banner are head copy: the rules read them. */
 	proof_page(is->y.path, is->y.src->text, is->y.src->len, &is->y.doc, p,
 	           no, is->opts->proof);
+}
+
+/* The continuations no entry placed go last on their pages. */
+static void
+jumps_left(struct issue *is, xmlNodePtr issue)
+{
+	xmlNodePtr page;
+	xmlChar *v;
+	size_t i;
+
+	for (i = 0; i < is->njumps; i++) {
+		struct jump *j = &is->jumps[i];
+
+		for (page = issue->children; page != NULL && !j->continued;
+		     page = page->next) {
+			v = xmlGetProp(page, X("no"));
+			if (v != NULL && atol((const char *)v) == j->to)
+				continued(is, page, NULL, j);
+			xmlFree(v);
+		}
+		/* Its page was not built: its own errors say why. */
+		if (!j->continued && j->story != NULL) {
+			diag(is->y.path, fm_line(j->at, 0), fm_col(j->at),
+			     D_JUMP_PAGE, j->to, j->to);
+			is->bad = 1;
+		}
+	}
 }
 
 static int
@@ -961,9 +1122,22 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 			wrong(&is.y, pages, "pages", _("a list of pages"));
 		goto fail;
 	}
+	/* Every page's number first: a jump may name a later one. */
+	for (it = pages->data.sequence.items.start;
+	     it < pages->data.sequence.items.top; it++) {
+		yaml_node_t *p = yaml_document_get_node(&is.y.doc, *it);
+		const char *s;
+
+		if (p->type == YAML_MAPPING_NODE &&
+		    (s = fm_scalar(fm_get(&is.y.doc, p, "no", NULL))) != NULL) {
+			is.all = xrealloc(is.all, (is.nall + 1) * sizeof(long));
+			is.all[is.nall++] = strtol(s, NULL, 10);
+		}
+	}
 	for (it = pages->data.sequence.items.start;
 	     it < pages->data.sequence.items.top; it++)
 		add_page(&is, issue, yaml_document_get_node(&is.y.doc, *it));
+	jumps_left(&is, issue);
 	unplaced(&is);
 	if (bad || is.bad || issue->children == NULL ||
 	    !schema_validate(is.doc, dir, is.y.path) ||
@@ -979,6 +1153,8 @@ out:
 	strmap_free(&is.gbk);
 	free(is.nos);
 	free(is.nolines);
+	free(is.all);
+	free(is.jumps);
 	yfile_free(&is.y);
 	return is.doc;
 }

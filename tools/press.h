@@ -9,7 +9,7 @@
  *   validate.c  validate  the one stage that judges input → struct story
  *   storyxml.c  story XML struct story → <story> (libxml2 tree)
  *   issue.c     issue     issue.yaml → <issue>, schema-checked (schema.c);
- *                         its 农历 from lunar.c
+ *                         its 农历 from lunar.c, its jumps (转版) from jump.c
  *   render.c    render    XSLT stylesheets over the XML (outputs.yaml)
  *   archive.c             the archive's outputs, from each issue's heads
  *   out.c       write     temporary file + rename
@@ -150,6 +150,7 @@ enum diag_id {
 	D_SVG_REMOVED,
 	D_TEMPLATE_MSG,
 	D_PHOTO_DPI,
+	D_JUMP_FITS,
 	/* errors */
 	D_READ,
 	D_ENCODING,
@@ -192,6 +193,9 @@ enum diag_id {
 	D_NOT_GBK,
 	D_NOT_GBK_STRICT,
 	D_PHOTO_SIZE,
+	D_JUMP_PAGE,
+	D_JUMP_BACK,
+	D_JUMP_TWICE,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
@@ -643,6 +647,28 @@ xmlDocPtr issue_load(const struct build_opts *, const struct paper *,
 /* The issue folders (those with an issue.yaml) under articles, newest
  * (largest name) first; *n of them.  The caller frees each and the list. */
 char **issue_dirs(const char *articles, size_t *n);
+
+/* ---- jump.c: a story continued on a later page (转版) ---------------- */
+
+/*
+ * The blocks of story's body that fit a slot of cols × lines with the
+ * 下转 line: never fewer than one, never a subhead last; -1 when the
+ * whole story fits (no jump is needed).
+ */
+long jump_split(xmlNodePtr story, const struct paper *, long cols, long lines);
+/* Marks story as continued on page to after its first after blocks: a
+ * <jump> after its body, with the 下转第NN版 line. */
+void jump_mark(xmlNodePtr story, long to, long after);
+/* The <continuation> (in doc, not linked) of a story jump_mark marked,
+ * on page from: the headline again, the 上接第NN版 line and a copy of
+ * the blocks after the jump. */
+xmlNodePtr jump_continuation(xmlDocPtr doc, xmlNodePtr story, long from,
+                             const char *slot);
+/* What a part spends of its page (storyxml_spend): a story, or the
+ * part before its jump with the 下转 line, or a continuation with the
+ * 上接 line. */
+void jump_spend(xmlNodePtr part, const struct paper *, long cols,
+                struct spend *);
 
 /* ---- lunar.c: 农历 from the observatories' table, 1901–2100 --------- */
 

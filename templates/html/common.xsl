@@ -60,6 +60,10 @@
        the site root, sets it to "{issue}/". -->
   <xsl:variable name="into" select="''"/>
 
+  <!-- Whether a story that jumps (转版) shows only the part on its first
+       page (page.xsl) or is whole (the story page). -->
+  <xsl:variable name="parts" select="false()"/>
+
   <!-- Heading level of a story headline; see above. -->
   <xsl:variable name="headline-level" select="1"/>
 
@@ -451,7 +455,14 @@
             <xsl:apply-templates select="head/dateline" mode="run-in"/>
           </p>
         </xsl:if>
-        <xsl:apply-templates select="body/*"/>
+        <xsl:choose>
+          <!-- A page view sets only a jumped story's part on the page. -->
+          <xsl:when test="$parts and jump">
+            <xsl:apply-templates select="body/*[position() &lt;= current()/jump/@after]"/>
+            <xsl:apply-templates select="jump"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="body/*"/></xsl:otherwise>
+        </xsl:choose>
       </div>
     </article>
   </xsl:template>

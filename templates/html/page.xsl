@@ -29,6 +29,10 @@
     The rail's stories are those that make lead and rail end closest
     together.
     Below 60em the page is one column in the same order.
+    A story that jumps (转版) shows the part of its first page, ending in
+    a 下转第03版 link to the page it continues on; there its rest follows
+    the page's stories under the headline again, opening with a
+    上接第01版 link back.
     Every headline links to {slug}.html; 本版标题 (the page's headlines);
     pager to the previous and next page and to the issue (index.html).
     Every link into the issue's folder starts with $into ("", or
@@ -48,6 +52,7 @@
   <xsl:param name="root" select="''"/>
 
   <xsl:variable name="headline-level" select="2"/>
+  <xsl:variable name="parts" select="true()"/>
 
   <!-- Columns of a wide screen (press.css, min-width 88em). -->
   <xsl:variable name="cols" select="6"/>
@@ -181,9 +186,9 @@
           </xsl:when>
           <xsl:otherwise>
             <main class="page-grid">
-              <xsl:if test="story">
+              <xsl:if test="story | continuation">
                 <div class="flow">
-                  <xsl:apply-templates select="story" mode="story">
+                  <xsl:apply-templates select="story | continuation" mode="story">
                     <xsl:with-param name="link" select="true()"/>
                   </xsl:apply-templates>
                 </div>
@@ -321,14 +326,51 @@
           </xsl:apply-templates>
         </div>
       </xsl:if>
-      <xsl:if test="count($others) &gt; $n">
+      <xsl:if test="count($others) &gt; $n or $lead/../continuation">
         <div class="flow">
-          <xsl:apply-templates select="$others[position() &gt; $n]" mode="story">
+          <xsl:apply-templates select="$others[position() &gt; $n] |
+                                       $lead/../continuation" mode="story">
             <xsl:with-param name="link" select="true()"/>
           </xsl:apply-templates>
         </div>
       </xsl:if>
     </main>
+  </xsl:template>
+
+  <!-- 转版: the rest of a story from an earlier page, under its headline
+       again (linked to the story), opening with the way back. -->
+  <xsl:template match="continuation" mode="story">
+    <article class="story continued slot-{@slot}" id="{@slug}-continued">
+      <header class="story-head">
+        <xsl:element name="h{$headline-level}">
+          <xsl:attribute name="class">headline phrased</xsl:attribute>
+          <a href="{$into}{@slug}.html"><xsl:apply-templates select="head/headline/node()" mode="words"/></a>
+        </xsl:element>
+      </header>
+      <div class="story-body">
+        <xsl:apply-templates select="jump"/>
+        <xsl:apply-templates select="body/*"/>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- 下转第03版 after a story's part, 上接第01版 before the rest. -->
+  <xsl:template match="jump">
+    <xsl:variable name="to" select="concat(@to, @from)"/>
+    <p class="jump">
+      <a href="{$into}page-{$to}.html">
+        <xsl:if test="@to">
+          <xsl:attribute name="href">
+            <xsl:value-of select="concat($into, 'page-', $to, '.html#', ../@slug, '-continued')"/>
+          </xsl:attribute>
+        </xsl:if>
+        <xsl:text>（</xsl:text>
+        <xsl:value-of select="substring('下转上接', 1 + 2 * boolean(@from), 2)"/>
+        <xsl:text>第</xsl:text>
+        <xsl:call-template name="page-no"><xsl:with-param name="no" select="$to"/></xsl:call-template>
+        <xsl:text>版）</xsl:text>
+      </a>
+    </p>
   </xsl:template>
 
   <!-- "n h": the first n of $stories, set $k columns wide, stacked h

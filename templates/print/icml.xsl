@@ -27,7 +27,10 @@
     (本报讯（记者 崔欣 通讯员 宋雅欣）, character style); 小标题; per
     photo the placed image, 图说 (caption) and 署名 (credit); quotes,
     lists, tables, verse, preformatted text and the 注释 in their
-    styles.  The document, its style groups and its story carry press's
+    styles.  A story that jumps to a later page (转版, press.rng's jump)
+    is whole: after the blocks of its first page come （下转第03版）
+    (转版), the headline again (接转标题) and （上接第01版） (转版),
+    then the rest; the page XML says which part goes on which page.  The document, its style groups and its story carry press's
     own ids (press_doc …).
   Inline: strong -> 粗体, em -> 强调 (the innermost wins when nested);
   links and code are their text; a hard line break, and a line break in
@@ -183,7 +186,39 @@
         <xsl:apply-templates select="head/dateline" mode="run-in"/>
       </ParagraphStyleRange>
     </xsl:if>
-    <xsl:apply-templates select="body/*"/>
+    <xsl:choose>
+      <xsl:when test="jump">
+        <xsl:apply-templates select="body/*[position() &lt;= current()/jump/@after]"/>
+        <xsl:apply-templates select="jump | /issue/page/continuation[@slug = current()/@slug]"
+                             mode="jump"/>
+        <xsl:apply-templates select="body/*[position() &gt; current()/jump/@after]"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="body/*"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 转版: where the page's part ends, （下转第03版）; then the 接转 head
+       and （上接第01版） that open the rest on the later page.  Whole in
+       one story, so that the desk splits it there. -->
+  <xsl:template match="jump" mode="jump">
+    <Br/>
+    <ParagraphStyleRange>
+      <xsl:call-template name="para-style">
+        <xsl:with-param name="role" select="'jump'"/>
+      </xsl:call-template>
+      <xsl:call-template name="range">
+        <xsl:with-param name="text" select="concat('（', ., '）')"/>
+      </xsl:call-template>
+    </ParagraphStyleRange>
+  </xsl:template>
+
+  <xsl:template match="continuation" mode="jump">
+    <xsl:for-each select="head/headline">
+      <xsl:call-template name="para">
+        <xsl:with-param name="role" select="'jump-head'"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="jump" mode="jump"/>
   </xsl:template>
 
   <!-- One paragraph of style $role over the current node's content. -->

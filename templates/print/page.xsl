@@ -8,6 +8,11 @@
   An identity transform: every node is copied as it is, nothing is
   indented, so the text of the page (mixed content included) is the
   issue's, character for character.
+
+  A story that jumps (转版, press.rng's jump) keeps on its first page
+  only the blocks of its body set there, the first jump/@after, with
+  its 下转 line after them; the page it continues on has its
+  <continuation>: the 接转 head, the 上接 line and the rest.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -31,6 +36,14 @@
   <xsl:template match="@* | node()">
     <xsl:copy>
       <xsl:apply-templates select="@* | node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- The part of a jumped story's body set on this page. -->
+  <xsl:template match="story[jump]/body">
+    <xsl:copy>
+      <xsl:apply-templates select="@* | node()[not(self::*) or
+                                    count(preceding-sibling::*) &lt; ../../jump/@after]"/>
     </xsl:copy>
   </xsl:template>
 
