@@ -5,7 +5,8 @@
 # list it.
 #
 #   schema     issue.xml, every page-N.xml and long.xml valid for jing
-#              and xmllint against press.rng and against press.dtd
+#              and xmllint against press.rng and against press.dtd; the
+#              archive's heads without bodies
 #   parts      page 1's part and page 3's continuation are the story's
 #              blocks, each once, in order; the continuation repeats the
 #              headline and opens with 上接第01版, the part ends with
@@ -76,6 +77,14 @@ check "issue and page XML valid (xmllint, press.rng)" \
 check "issue and page XML valid (xmllint, press.dtd)" \
     xmllint --noout --dtdvalid templates/press.dtd "$p"/issue.xml \
     "$p"/page-*.xml "$p"/long.xml
+
+# The archive keeps heads only: the body goes though a jump line follows it.
+if [ -f "$t/out/.press/heads/2024-06-11.xml" ] &&
+    ! grep -q '<body' "$t/out/.press/heads/2024-06-11.xml"; then
+	ok "the archive's heads hold no body, a jumped story's neither"
+else
+	notok "the archive's heads hold no body, a jumped story's neither"
+fi
 
 # ---- parts -----------------------------------------------------------------
 # blocks FILE EXPR: the text of each block EXPR selects, a line each.

@@ -30,13 +30,15 @@ archive_heads(const struct build_opts *opts, xmlDocPtr doc, const char *id)
 
 	for (page = xmlDocGetRootElement(heads)->children; page; page = page->next)
 		for (story = page->children; story; story = story->next)
-			if ((body = story->last) != NULL &&
-			    strcmp((const char *)body->name, "body") == 0) {
-				xmlUnlinkNode(body);
-				xmlFreeNode(body);
-				xmlUnsetProp(story, X("chars"));
-				xmlUnsetProp(story, X("lines"));
-			}
+			/* The body is last but for a jump line (转版). */
+			for (body = story->children; body; body = body->next)
+				if (strcmp((const char *)body->name, "body") == 0) {
+					xmlUnlinkNode(body);
+					xmlFreeNode(body);
+					xmlUnsetProp(story, X("chars"));
+					xmlUnsetProp(story, X("lines"));
+					break;
+				}
 	out_write_xml(path, heads, NULL);
 	xmlFreeDoc(heads);
 	free(path);
