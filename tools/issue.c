@@ -373,176 +373,6 @@ placed(struct issue *is, const char *file, int line)
 }
 
 /*
- * Where character ch (code point cp) first stands in src: its line and
- * column, as an editor counts them.  The story may have written it as a
- * character reference (&#x4DAE; &#19886;) that Markdown or YAML turned
- * into the character; 1:1 when it is nowhere.
- */
-static void
-place_of(const struct src *src, const char *ch, uint32_t cp, int *line,
-         int *col)
-{
-	char ref[2][24];
-	const char *at = NULL, *p, *q;
-	size_t i;
-
-	*line = *col = 1;
-	if (src == NULL)
-		return;
-	snprintf(ref[0], sizeof(ref[0]), "&#x%X;", (unsigned)cp);
-	snprintf(ref[1], sizeof(ref[1]), "&#%u;", (unsigned)cp);
-	at = strstr(src->text, ch);
-	for (i = 0; i < 2; i++)
-		if ((q = strcasestr(src->text, ref[i])) != NULL &&
-		    (at == NULL || q < at))
-			at = q;
-	if (at == NULL)
-		return;
-	for (p = src->text; p < at; p++)
-		if (*p == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)*p & 0xC0) != 0x80)
-			(*col)++;
-}
-
-/* Whether encoding is GB18030 (iconv's names for it). */
-static int
-is_gb18030(const char *encoding)
-{
-	return strcasecmp(encoding, "GB18030") == 0 ||
-	       strcasecmp(encoding, "GB-18030") == 0;
-}
-
-/* What out_unencodable() hands each character outside GBK. */
-struct outside {
-	const struct build_opts *opts;
-	const char *text;   /* the serialized document */
-	size_t len;
-	const char *path;   /* the file it came from */
-	struct src *src;
-	struct strmap seen;   /* each character once, at its first place */
-	struct strmap *known; /* those of the issue's stories */
-	int story;            /* a story: add to known; else skip known */
-};
-
-static void
-outside_gbk(size_t at, void *arg)
-{
-	struct outside *o = arg;
-	uint32_t cp;
-	size_t n = u8_next(o->text + at, o->len - at, &cp);
-	char *ch = xstrndup(o->text + at, n);
-	int line, col;
-
-	if (!o->story && strmap_get(o->known, ch) != NULL)
-		; /* a story's character, reported at the story */
-	else if (strmap_get(&o->seen, ch) == NULL) {
-		strmap_put(&o->seen, ch, "");
-		if (o->story)
-			strmap_put(o->known, ch, "");
-		if (o->src == NULL)
-			o->src = src_read(o->path);
-		place_of(o->src, ch, cp, &line, &col);
-		diag(o->path, line, col,
-		     o->opts->gbk_safe ? D_NOT_GBK_STRICT : D_NOT_GBK,
-		     (unsigned)cp, ch);
-	}
-	free(ch);
-}
-
-/*
- * Whether doc can be written in the print encoding.  If not, reports the
- * first character that cannot, at its place in the file it came from
- * (path).  In GB18030, or with --gbk-safe, each character outside GBK is
- * a warning there (an error with --gbk-safe), once: a story's (story 1)
- * go into known, and the issue's own (story 0) are those not in known.
- */
-static int
-encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path,
-          struct strmap *known, int story)
-{
-	xmlChar *mem = NULL;
-	int size = 0, ok = 1;
-	size_t bad = 0;
-	const char *enc = opts->print_encoding;
-
-	if (enc == NULL && !opts->gbk_safe)
-		return 1;
-	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
-	if (enc != NULL)
-		ok = out_encodable((const char *)mem, (size_t)size, enc, &bad);
-	if (ok == 0) {
-		struct src *src = src_read(path);
-		uint32_t cp;
-		size_t n = u8_next((const char *)mem + bad, (size_t)size - bad, &cp);
-		char *ch = xstrndup((const char *)mem + bad, n);
-		int line, col;
-
-		place_of(src, ch, cp, &line, &col);
-		diag(path, line, col, D_ENCODE, (unsigned)cp, ch, enc);
-		free(ch);
-		src_free(src);
-	} else if (ok < 0) {
-		diag(path, 0, 0, D_WRITE, _("no such encoding for --print-encoding"));
-		ok = 0;
-	} else if (opts->gbk_safe || is_gb18030(enc)) {
-		struct outside o = {opts, (const char *)mem, (size_t)size, path,
-		                    NULL, {0}, known, story};
-
-		out_unencodable(o.text, o.len, "GBK", outside_gbk, &o);
-		if (o.seen.n > 0 && opts->gbk_safe)
-			ok = 0;
-		src_free(o.src);
-		strmap_free(&o.seen);
-	}
-	xmlFree(mem);
-	return ok;
-}
-
-/* The least resolution a photo should have at its printed size. */
-#define PRINT_DPI 150
-
-/* Warns at entry of each raster photo under n that prints under
- * PRINT_DPI across the slot sp describes. */
-static void
-low_dpi(struct issue *is, yaml_node_t *entry, xmlNodePtr n,
-        const struct spend *sp)
-{
-	xmlChar *href, *w, *h;
-	long dpi;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp((const char *)n->name, "figure") != 0) {
-			low_dpi(is, entry, n->children, sp);
-			continue;
-		}
-		href = xmlGetProp(n, X("href"));
-		w = xmlGetProp(n, X("width"));
-		h = xmlGetProp(n, X("height"));
-		/* An SVG scales to any size. */
-		if (w != NULL && h != NULL && href != NULL && sp->mm > 0 &&
-		    (strlen((char *)href) < 4 ||
-		     strcasecmp((char *)href + strlen((char *)href) - 4, ".svg") != 0) &&
-		    (dpi = (long)(atof((char *)w) * 25.4 / (double)sp->mm + 0.5)) <
-		    PRINT_DPI) {
-			char *across = xasprintf(ngettext("%ld column", "%ld columns",
-			                         (unsigned long)sp->cols), sp->cols);
-
-			diag(is->y.path, fm_line(entry, 0), fm_col(entry),
-			     D_PHOTO_DPI, (char *)href, atoi((char *)w),
-			     atoi((char *)h), dpi, across, sp->mm);
-			free(across);
-		}
-		xmlFree(href);
-		xmlFree(w);
-		xmlFree(h);
-	}
-}
-
-/*
  * What a placed story spends of its page (storyxml_spend) in its slot of
  * cols columns (0: none drawn, one column), written on it for the layout
  * desk and press check: the lines of its head block and its photos in
@@ -567,7 +397,8 @@ fit(struct issue *is, yaml_node_t *entry, xmlNodePtr story, const char *file,
 	xmlNewProp(story, X("photo-lines"), X(num));
 	snprintf(num, sizeof(num), "%ld", sp.total);
 	xmlNewProp(story, X("spent"), X(num));
-	low_dpi(is, entry, story->children, &sp);
+	photo_low_dpi(is->y.path, fm_line(entry, 0), fm_col(entry),
+	              story->children, &sp);
 	if (cols <= 0)
 		return;
 	left = cols * lines - sp.total;
@@ -795,7 +626,7 @@ place(struct issue *is, xmlNodePtr page, long no, yaml_node_t *entry,
 	}
 	doc = storyxml_doc(st, is->paper->line_chars);
 	if (schema_validate(doc, is->dir, path) &&
-	    encodable(is->opts, doc, path, &is->gbk, 1)) {
+	    out_doc_encodable(is->opts, doc, path, &is->gbk, 1)) {
 		strmap_put(&is->slugs, st->slug, strrchr(path, '/') + 1);
 		node = xmlDocCopyNode(xmlDocGetRootElement(doc), is->doc, 1);
 		xmlUnsetProp(node, X("schema-version"));
@@ -1141,7 +972,7 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	unplaced(&is);
 	if (bad || is.bad || issue->children == NULL ||
 	    !schema_validate(is.doc, dir, is.y.path) ||
-	    !encodable(opts, is.doc, is.y.path, &is.gbk, 0))
+	    !out_doc_encodable(opts, is.doc, is.y.path, &is.gbk, 0))
 		goto fail;
 	goto out;
 fail:

@@ -641,3 +641,42 @@ photo_copy(const char *file, const char *name, const char *const *to,
 	xmlFree(mem);
 	return ok;
 }
+
+/* The least resolution a photo should have at its printed size. */
+#define PRINT_DPI 150
+
+void
+photo_low_dpi(const char *path, int line, int col, xmlNodePtr n,
+              const struct spend *sp)
+{
+	xmlChar *href, *w, *h;
+	long dpi;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "figure") != 0) {
+			photo_low_dpi(path, line, col, n->children, sp);
+			continue;
+		}
+		href = xmlGetProp(n, X("href"));
+		w = xmlGetProp(n, X("width"));
+		h = xmlGetProp(n, X("height"));
+		/* An SVG scales to any size. */
+		if (w != NULL && h != NULL && href != NULL && sp->mm > 0 &&
+		    (strlen((char *)href) < 4 ||
+		     strcasecmp((char *)href + strlen((char *)href) - 4, ".svg") != 0) &&
+		    (dpi = (long)(atof((char *)w) * 25.4 / (double)sp->mm + 0.5)) <
+		    PRINT_DPI) {
+			char *across = xasprintf(ngettext("%ld column", "%ld columns",
+			                         (unsigned long)sp->cols), sp->cols);
+
+			diag(path, line, col, D_PHOTO_DPI, (char *)href, atoi((char *)w),
+			     atoi((char *)h), dpi, across, sp->mm);
+			free(across);
+		}
+		xmlFree(href);
+		xmlFree(w);
+		xmlFree(h);
+	}
+}

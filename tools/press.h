@@ -431,6 +431,12 @@ int photo_check(const char *file, const char *name, struct photo *ph);
  * the cleaned tree for an SVG.  0 after reporting, naming the file. */
 int photo_copy(const char *file, const char *name, const char *const *to,
                size_t nto);
+/* Warns at path:line:col (a story's entry in issue.yaml) of each raster
+ * photo under the nodes from n on that prints under 150 dpi across the
+ * slot sp describes (issue.c's fitting). */
+struct spend;
+void photo_low_dpi(const char *path, int line, int col, xmlNodePtr n,
+                   const struct spend *sp);
 
 /* ---- storyxml.c ------------------------------------------------------ */
 
@@ -565,6 +571,17 @@ int out_encodable(const char *data, size_t len, const char *encoding,
  */
 long out_unencodable(const char *data, size_t len, const char *encoding,
                      void (*each)(size_t at, void *arg), void *arg);
+/*
+ * Whether doc can be written in the print encoding opts names (issue.c
+ * asks of each story and of the issue).  If not, reports the first
+ * character that cannot, at its place in the file it came from (path).
+ * In GB18030, or with --gbk-safe, each character outside GBK is a
+ * warning there (an error with --gbk-safe), once: a story's (story 1) go
+ * into known, and the issue's own (story 0) are those not in known.
+ */
+struct build_opts;
+int out_doc_encodable(const struct build_opts *, xmlDocPtr doc,
+                      const char *path, struct strmap *known, int story);
 /* Copies a file the same way, in a stream. */
 int out_copy(const char *from, const char *to);
 /* Copies what fd reads (from its start) to `to`; a file that turns out
