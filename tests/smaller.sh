@@ -1,8 +1,8 @@
 #!/bin/sh
 # Smaller cases of hostile input: a stylesheet outputs.yaml names but
-# that is not there is "no such file"; an issue.yaml of 300,000 entries
-# and a story with a 3 MB headline are built in time linear in their
-# size.  Each runs under a generous limit of CPU time (ulimit -t, which a
+# that is not there is "no such file"; an issue.yaml of 300,000 entries,
+# a story with a 3 MB headline and the e-mail edition of a story of
+# 200,000 paragraphs are built in time linear in their size.  Each runs under a generous limit of CPU time (ulimit -t, which a
 # busy machine does not shorten; no clock is read): linear, each takes a
 # few seconds even under the sanitizers, quadratic it took many minutes.
 # Run by tests/run with PRESS and TMP set; prints "ok"/"FAIL" lines.
@@ -61,5 +61,24 @@ if [ "$status" -eq 0 ] && [ -s "$t/out3/site/2024-01-08/s.html" ]; then
 	ok "a story with a 3 MB headline builds in linear time"
 else
 	notok "a story with a 3 MB headline builds in linear time (exit $status)"
+	sed 's/^/    /' "$t/err" | cut -c1-200 | head -5
+fi
+
+# The e-mail edition alone (templates whose outputs.yaml names only it),
+# over a story of 200,000 paragraphs: its plain-text part was one string
+# grown by appending, copied whole at each paragraph.
+rm -f "$d/s.md"
+{ printf -- '---\ntitle: 好\n---\n\n'
+  awk 'BEGIN { for (i = 0; i < 200000; i++) print "职工志愿者为考生和家长搭建爱心休息点，准备了矿泉水。\n" }'; } >"$d/s.md"
+cp -r templates "$t/mail"
+printf 'outputs:\n  - sheet: mail/issue.xsl\n    over: issue\n    path: mail/{issue}.eml\n' >"$t/mail/outputs.yaml"
+(ulimit -t $cpu; exec timeout 1800 "$PRESS" build -a "$t/a" -t "$t/mail" -o "$t/out4") \
+    >/dev/null 2>"$t/err"
+status=$?
+if [ "$status" -eq 0 ] &&
+    [ "$(grep -cx '职工志愿者为考生和家长搭建爱心休息点，准备了矿泉水。' "$t/out4/mail/2024-01-08.eml")" -eq 200000 ]; then
+	ok "the e-mail edition of a story of 200,000 paragraphs is made in linear time"
+else
+	notok "the e-mail edition of a story of 200,000 paragraphs is made in linear time (exit $status)"
 	sed 's/^/    /' "$t/err" | cut -c1-200 | head -5
 fi

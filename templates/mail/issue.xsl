@@ -28,7 +28,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:str="http://exslt.org/strings"
-                extension-element-prefixes="str">
+                xmlns:exsl="http://exslt.org/common"
+                extension-element-prefixes="str exsl">
 
   <xsl:import href="../wechat/look.xsl"/>
 
@@ -111,11 +112,8 @@
       <xsl:text>Content-Type: text/plain; charset=UTF-8; format=flowed; delsp=yes&#10;</xsl:text>
       <xsl:text>Content-Transfer-Encoding: 8bit&#10;&#10;</xsl:text>
     </xsl:variable>
-    <xsl:variable name="text">
-      <xsl:apply-templates select="." mode="text"/>
-    </xsl:variable>
     <xsl:value-of select="$headers" disable-output-escaping="yes"/>
-    <xsl:value-of select="$text" disable-output-escaping="yes"/>
+    <xsl:apply-templates select="." mode="text"/>
     <xsl:value-of select="concat('&#10;--', $boundary, '&#10;')" disable-output-escaping="yes"/>
     <xsl:text>Content-Type: text/html; charset=UTF-8&#10;</xsl:text>
     <xsl:text>Content-Transfer-Encoding: 8bit&#10;&#10;</xsl:text>
@@ -296,51 +294,75 @@
   <!-- Body text: a line break after each clause and sentence (。，；！？
        and a closing mark after it), inside an empty comment, so that no
        line of the part is longer than 998 octets.  The text is escaped
-       here and written as it is; EXSLT's str:replace() keeps it linear
-       in the length of the text. -->
+       here and written as it is.  Each text is gone over a fixed number
+       of times, whatever its length and its number of marks: EXSLT's
+       str:replace() replaces every string of a node-set in one pass. -->
   <xsl:variable name="break" select="'&lt;!--&#10;--&gt;'"/>
 
-  <xsl:template match="text()[ancestor::body]">
-    <xsl:variable name="esc"
-                  select="str:replace(str:replace(str:replace(string(.),
-                          '&amp;', '&amp;amp;'), '&lt;', '&amp;lt;'), '&gt;', '&amp;gt;')"/>
-    <xsl:variable name="b">
-      <xsl:call-template name="break-after">
-        <xsl:with-param name="s" select="$esc"/>
-        <xsl:with-param name="marks" select="'。，；！？'"/>
-        <xsl:with-param name="break" select="$break"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:value-of select="$b" disable-output-escaping="yes"/>
-  </xsl:template>
+  <xsl:variable name="html-marks-rtf">
+    <f>&amp;</f><t>&amp;amp;</t>
+    <f>&lt;</f><t>&amp;lt;</t>
+    <f>&gt;</f><t>&amp;gt;</t>
+    <xsl:call-template name="marks">
+      <xsl:with-param name="marks" select="'。，；！？'"/>
+      <xsl:with-param name="break" select="$break"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="html-marks" select="exsl:node-set($html-marks-rtf)"/>
 
-  <!-- $s with $break after each of $marks, and after a closing mark
-       (”’）」』) that follows one. -->
-  <xsl:template name="break-after">
-    <xsl:param name="s"/>
+  <xsl:variable name="text-marks-rtf">
+    <xsl:call-template name="marks">
+      <xsl:with-param name="marks" select="'。！？'"/>
+      <xsl:with-param name="break" select="' &#10;'"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="text-marks" select="exsl:node-set($text-marks-rtf)"/>
+
+  <!-- The replacements for break-after: <f> each of $marks, <t> it with
+       $break after it; <cf> $break before a closing mark, <ct> the
+       closing mark before $break. -->
+  <xsl:template name="marks">
     <xsl:param name="marks"/>
     <xsl:param name="break"/>
     <xsl:param name="closing" select="'”’）」』'"/>
-    <xsl:choose>
-      <xsl:when test="$marks != ''">
-        <xsl:variable name="m" select="substring($marks, 1, 1)"/>
-        <xsl:call-template name="break-after">
-          <xsl:with-param name="s" select="str:replace($s, $m, concat($m, $break))"/>
-          <xsl:with-param name="marks" select="substring($marks, 2)"/>
-          <xsl:with-param name="break" select="$break"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$closing != ''">
-        <xsl:variable name="c" select="substring($closing, 1, 1)"/>
-        <xsl:call-template name="break-after">
-          <xsl:with-param name="s" select="str:replace($s, concat($break, $c), concat($c, $break))"/>
-          <xsl:with-param name="marks" select="''"/>
-          <xsl:with-param name="break" select="$break"/>
-          <xsl:with-param name="closing" select="substring($closing, 2)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:if test="$marks != ''">
+      <xsl:variable name="m" select="substring($marks, 1, 1)"/>
+      <f><xsl:value-of select="$m"/></f>
+      <t><xsl:value-of select="concat($m, $break)"/></t>
+      <xsl:call-template name="marks">
+        <xsl:with-param name="marks" select="substring($marks, 2)"/>
+        <xsl:with-param name="break" select="$break"/>
+        <xsl:with-param name="closing" select="''"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$closing != ''">
+      <xsl:variable name="c" select="substring($closing, 1, 1)"/>
+      <cf><xsl:value-of select="concat($break, $c)"/></cf>
+      <ct><xsl:value-of select="concat($c, $break)"/></ct>
+      <xsl:call-template name="marks">
+        <xsl:with-param name="marks" select="''"/>
+        <xsl:with-param name="break" select="$break"/>
+        <xsl:with-param name="closing" select="substring($closing, 2)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()[ancestor::body]">
+    <xsl:call-template name="break-after">
+      <xsl:with-param name="s" select="string(.)"/>
+      <xsl:with-param name="marks" select="$html-marks"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- $s with each <f> of $marks made its <t>, then a break moved past
+       the closing marks after it (twice: past two, as in 。”’). Written
+       unescaped. -->
+  <xsl:template name="break-after">
+    <xsl:param name="s"/>
+    <xsl:param name="marks"/>
+    <xsl:variable name="b" select="str:replace($s, $marks/f, $marks/t)"/>
+    <xsl:value-of select="str:replace(str:replace($b, $marks/cf, $marks/ct), $marks/cf, $marks/ct)"
+                  disable-output-escaping="yes"/>
   </xsl:template>
 
   <!-- ================================================================
@@ -349,36 +371,63 @@
        ================================================================ -->
 
   <xsl:template match="issue" mode="text">
-    <xsl:value-of select="concat(@paper, '&#10;')"/>
-    <xsl:apply-templates select="." mode="ear"/>
-    <xsl:text>&#10;</xsl:text>
-    <xsl:if test="$issue-url != ''">
-      <xsl:value-of select="concat('网页版：', $issue-url, '&#10;')"/>
-    </xsl:if>
-    <xsl:text>&#10;本期要目&#10;</xsl:text>
-    <xsl:for-each select="page/story">
-      <xsl:value-of select="concat('第', ../@no, '版　', head/headline, '&#10;')"/>
-    </xsl:for-each>
+    <xsl:variable name="head">
+      <xsl:value-of select="concat(@paper, '&#10;')"/>
+      <xsl:apply-templates select="." mode="ear"/>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:if test="$issue-url != ''">
+        <xsl:value-of select="concat('网页版：', $issue-url, '&#10;')"/>
+      </xsl:if>
+      <xsl:text>&#10;本期要目&#10;</xsl:text>
+      <xsl:for-each select="page/story">
+        <xsl:value-of select="concat('第', ../@no, '版　', head/headline, '&#10;')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="$head" disable-output-escaping="yes"/>
     <xsl:for-each select="page">
-      <xsl:text>&#10;&#10;</xsl:text>
-      <xsl:value-of select="concat('━━━━ 第', @no, '版　', @name, ' ━━━━&#10;')"/>
+      <xsl:value-of select="concat('&#10;&#10;━━━━ 第', @no, '版　', @name, ' ━━━━&#10;')" disable-output-escaping="yes"/>
       <xsl:if test="@banner">
-        <xsl:value-of select="concat(@banner, '&#10;')"/>
+        <xsl:value-of select="concat(@banner, '&#10;')" disable-output-escaping="yes"/>
       </xsl:if>
       <xsl:for-each select="story">
         <xsl:text>&#10;</xsl:text>
         <xsl:apply-templates select="." mode="text"/>
       </xsl:for-each>
     </xsl:for-each>
-    <xsl:text>&#10;━━━━━━━━&#10;</xsl:text>
-    <xsl:value-of select="concat('《', @paper, '》')"/>
+    <xsl:value-of select="concat('&#10;━━━━━━━━&#10;《', @paper, '》')" disable-output-escaping="yes"/>
     <xsl:if test="@publisher">
-      <xsl:value-of select="concat(' ', @publisher, '主办')"/>
+      <xsl:value-of select="concat(' ', @publisher, '主办')" disable-output-escaping="yes"/>
     </xsl:if>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="story" mode="text">
+    <xsl:variable name="head">
+      <xsl:apply-templates select="." mode="text-head"/>
+    </xsl:variable>
+    <xsl:value-of select="$head" disable-output-escaping="yes"/>
+    <xsl:apply-templates select="body/*" mode="text"/>
+  </xsl:template>
+
+  <!-- A block is written as soon as it is made, unescaped (the part is
+       plain text, though the message is written by the html method).
+       Every block ends in a line break, which is written apart, escaped
+       as usual: libxslt appends unescaped text to the unescaped text
+       before it, copying all of it, and a story's blocks would make one
+       text growing block by block, in time quadratic in its length. -->
+  <xsl:template match="body/* | quote/*" mode="text">
+    <xsl:param name="prefix" select="''"/>
+    <xsl:variable name="t">
+      <xsl:apply-templates select="." mode="block">
+        <xsl:with-param name="prefix" select="$prefix"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="n" select="string-length($t) - (substring($t, string-length($t)) = '&#10;')"/>
+    <xsl:value-of select="substring($t, 1, $n)" disable-output-escaping="yes"/>
+    <xsl:value-of select="substring($t, $n + 1)"/>
+  </xsl:template>
+
+  <xsl:template match="story" mode="text-head">
     <xsl:for-each select="head/kicker">
       <xsl:value-of select="concat(normalize-space(.), '&#10;')"/>
     </xsl:for-each>
@@ -398,7 +447,6 @@
       <xsl:apply-templates select="head/dateline" mode="text-run-in"/>
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
-    <xsl:apply-templates select="body/*" mode="text"/>
   </xsl:template>
 
   <xsl:template match="dateline" mode="text-run-in">
@@ -412,7 +460,7 @@
 
   <!-- A paragraph: a blank line before it, a soft break after each of
        its sentences. -->
-  <xsl:template match="p" mode="text">
+  <xsl:template match="p" mode="block">
     <xsl:param name="prefix" select="''"/>
     <xsl:variable name="inline">
       <xsl:if test="parent::body and not(preceding-sibling::*[1])">
@@ -435,8 +483,7 @@
     <xsl:variable name="b">
       <xsl:call-template name="break-after">
         <xsl:with-param name="s" select="$s"/>
-        <xsl:with-param name="marks" select="'。！？'"/>
-        <xsl:with-param name="break" select="' &#10;'"/>
+        <xsl:with-param name="marks" select="$text-marks"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="t" select="str:replace($b, ' &#10; ', ' &#10;  ')"/>
@@ -448,11 +495,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="subhead" mode="text">
+  <xsl:template match="subhead" mode="block">
     <xsl:value-of select="concat('&#10;■ ', normalize-space(.), '&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="figure" mode="text">
+  <xsl:template match="figure" mode="block">
     <xsl:text>&#10;［图］</xsl:text>
     <xsl:value-of select="normalize-space(caption)"/>
     <xsl:if test="credit">
@@ -463,13 +510,13 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="quote" mode="text">
+  <xsl:template match="quote" mode="text" priority="1">
     <xsl:apply-templates mode="text">
       <xsl:with-param name="prefix" select="'　　'"/>
     </xsl:apply-templates>
   </xsl:template>
 
-  <xsl:template match="list" mode="text">
+  <xsl:template match="list" mode="block">
     <xsl:text>&#10;</xsl:text>
     <xsl:for-each select="item">
       <xsl:choose>
@@ -490,7 +537,7 @@
 
   <!-- Code as written, each line indented by four spaces (so none
        starts with the one space that RFC 3676 would take off). -->
-  <xsl:template match="pre" mode="text">
+  <xsl:template match="pre" mode="block">
     <xsl:variable name="code">
       <xsl:choose>
         <xsl:when test="substring(., string-length(.)) = '&#10;'">
@@ -502,11 +549,11 @@
     <xsl:value-of select="concat('&#10;    ', str:replace($code, '&#10;', '&#10;    '), '&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="hr" mode="text">
+  <xsl:template match="hr" mode="block">
     <xsl:text>&#10;＊　＊　＊&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="table" mode="text">
+  <xsl:template match="table" mode="block">
     <xsl:text>&#10;</xsl:text>
     <xsl:for-each select=".//row">
       <xsl:for-each select="cell">
@@ -520,7 +567,7 @@
 
   <!-- Verse: each line a line (hard breaks), a blank line between
        stanzas; a line's leading spaces are kept, stuffed. -->
-  <xsl:template match="verse" mode="text">
+  <xsl:template match="verse" mode="block">
     <xsl:for-each select="stanza">
       <xsl:text>&#10;</xsl:text>
       <xsl:for-each select="line">
@@ -531,7 +578,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="notes" mode="text">
+  <xsl:template match="notes" mode="block">
     <xsl:text>&#10;注释&#10;</xsl:text>
     <xsl:for-each select="note">
       <xsl:variable name="note">
