@@ -283,7 +283,8 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 
 /*
  * Writes a checked issue: its print XML, each story's own print XML,
- * every rendered output, and its photos.
+ * every rendered output, and its photos.  A story withheld from print
+ * is in the web edition only (issue_print()).
  */
 static void
 write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
@@ -291,12 +292,14 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 	const char *out = opts->out, *enc = opts->print_encoding;
 	xmlNodePtr root = xmlDocGetRootElement(doc), page, story;
 	xmlChar *id = xmlGetProp(root, X("id"));
+	xmlDocPtr print = issue_print(doc);
 	struct images im = {0};
 	char *path;
 
 	path = xasprintf("%s/print/%s/issue.xml", out, id);
-	out_write_xml(path, doc, enc);
+	out_write_xml(path, print != NULL ? print : doc, enc);
 	free(path);
+	render_print(print, 0);
 	render_over(OVER_ISSUE, doc, out, (char *)id, NULL, NULL);
 	for (page = root->children; page != NULL; page = page->next) {
 		xmlChar *no = xmlGetProp(page, X("no"));
@@ -342,15 +345,20 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 				xmlNewProp(copy, X("page"), no);
 			}
 			path = xasprintf("%s/print/%s/%s.xml", out, id, slug);
-			out_write_xml(path, one, enc);
+			if (!xmlHasProp(story, X("withheld")))
+				out_write_xml(path, one, enc);
 			free(path);
 			xmlFreeDoc(one);
+			render_print(print, xmlHasProp(story, X("withheld")) != NULL);
 			render_over(OVER_STORY, doc, out, (char *)id, (char *)no,
 			            (char *)slug);
+			render_print(print, 0);
 			xmlFree(slug);
 		}
 		xmlFree(no);
 	}
+	render_print(NULL, 0);
+	xmlFreeDoc(print);
 	collect_images(&im, root->children);
 	{
 		char *to[2];

@@ -88,6 +88,8 @@ static const struct {
 	{DIAG_ERROR, N_("jump to page %ld: the issue has no page %ld")}, /* D_JUMP_PAGE */
 	{DIAG_ERROR, N_("jump from page %ld to page %ld: a story continues on a later page (下转)")}, /* D_JUMP_BACK */
 	{DIAG_ERROR, N_("%s jumps twice (first on line %d): a story continues on one later page")}, /* D_JUMP_TWICE */
+	{DIAG_ERROR, N_("U+%04X '%s' cannot be written in %s: the story is left out of the print files (the web edition has it)")}, /* D_ENCODE_PRINT */
+	{DIAG_ERROR, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字); the story is left out of the print files (the web edition has it)")}, /* D_NOT_GBK_PRINT */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 

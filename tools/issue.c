@@ -411,6 +411,77 @@ fit(struct issue *is, yaml_node_t *entry, xmlNodePtr story, const char *file,
 	     -left, -left * is->paper->line_chars, file);
 }
 
+/* What out_unencodable() hands each character reason() rewrites. */
+struct spell {
+	const char *text;
+	const char *mark; /* what stands for the character */
+	size_t from;      /* copied up to here */
+	struct buf b;
+};
+
+static void
+spell_one(size_t at, void *arg)
+{
+	struct spell *s = arg;
+	uint32_t cp;
+	size_t n = u8_next(s->text + at, strlen(s->text + at), &cp);
+
+	buf_add(&s->b, s->text + s->from, at - s->from);
+	buf_adds(&s->b, s->mark);
+	s->from = at + n;
+}
+
+/*
+ * text with each character that encoding cannot hold replaced by 〓, the
+ * compositor's mark for a missing glyph (by ? where the encoding lacks
+ * even that); the message beside it gives the code point.  The caller
+ * frees it.
+ */
+static char *
+spelled(const char *text, const char *encoding)
+{
+	struct spell s = {text, "〓", 0, {0}};
+	size_t bad;
+
+	if (out_encodable(s.mark, strlen(s.mark), encoding, &bad) != 1)
+		s.mark = "?";
+	buf_add(&s.b, "", 0);
+	if (out_unencodable(text, strlen(text), encoding, spell_one, &s) < 0) {
+		buf_free(&s.b);
+		return xstrdup(text);
+	}
+	buf_adds(&s.b, text + s.from);
+	return s.b.data;
+}
+
+/*
+ * Why the story at path is left out (or withheld from print): the first
+ * error since diag_mark(), with its line in the story file when it is
+ * there (else 0).  The reason may quote the very character the print
+ * encoding cannot hold: that character is spelled as its code point.
+ * The caller frees what it returns.
+ */
+static char *
+reason(const struct issue *is, const char *path, int *line)
+{
+	const struct diag_first *e = diag_first_error();
+	char *r = xstrdup(e ? e->text : _("the story could not be read")), *t;
+
+	*line = e != NULL && e->line > 0 && strcmp(e->path, path) == 0 ?
+	        e->line : 0;
+	if (is->opts->print_encoding != NULL) {
+		t = spelled(r, is->opts->print_encoding);
+		free(r);
+		r = t;
+	}
+	if (is->opts->gbk_safe) {
+		t = spelled(r, "GBK");
+		free(r);
+		r = t;
+	}
+	return r;
+}
+
 /*
  * Marks the hole a story left out for errors leaves on its page, with
  * the first error as the reason, for the layout desk and preview; the
@@ -420,26 +491,78 @@ static void
 left_out(struct issue *is, xmlNodePtr page, const char *file,
          const char *path)
 {
-	const struct diag_first *e = diag_first_error();
 	xmlNodePtr node = xmlNewChild(page, NULL, X("left-out"), NULL);
-	const char *reason = e ? e->text : "errors";
-	size_t bad;
-	char num[24];
+	int line;
+	char *why = reason(is, path, &line), num[24];
 
-	/* The reason may quote the very character the print encoding
-	 * cannot hold. */
-	if ((is->opts->print_encoding != NULL &&
-	     out_encodable(reason, strlen(reason), is->opts->print_encoding,
-	                   &bad) != 1) ||
-	    (is->opts->gbk_safe &&
-	     out_encodable(reason, strlen(reason), "GBK", &bad) != 1))
-		reason = "errors";
 	xmlNewProp(node, X("file"), X(file));
-	xmlNewProp(node, X("reason"), X(reason));
-	if (e != NULL && e->line > 0 && strcmp(e->path, path) == 0) {
-		snprintf(num, sizeof(num), "%d", e->line);
+	xmlNewProp(node, X("reason"), X(why));
+	if (line > 0) {
+		snprintf(num, sizeof(num), "%d", line);
 		xmlNewProp(node, X("line"), X(num));
 	}
+	free(why);
+}
+
+/*
+ * Marks a story the print encoding cannot hold: the web edition carries
+ * it, the print files stand a <left-out> in its place (build.c) with
+ * withheld as the reason and withheld-line its line.
+ */
+static void
+withhold(struct issue *is, xmlNodePtr story, const char *path)
+{
+	int line;
+	char *why = reason(is, path, &line), num[24];
+
+	xmlNewProp(story, X("withheld"), X(why));
+	if (line > 0) {
+		snprintf(num, sizeof(num), "%d", line);
+		xmlNewProp(story, X("withheld-line"), X(num));
+	}
+	free(why);
+}
+
+/*
+ * The issue as the print files have it when the print encoding cannot
+ * hold a story (withhold()): a <left-out> in its place,
+ * with the reason and line.  NULL when no story is withheld; else the
+ * caller frees it.
+ */
+xmlDocPtr
+issue_print(xmlDocPtr doc)
+{
+	xmlDocPtr copy = NULL;
+	xmlNodePtr page, story, next, hole;
+	xmlChar *v;
+
+	for (page = xmlDocGetRootElement(doc)->children; page != NULL;
+	     page = page->next)
+		for (story = page->children; story != NULL; story = story->next)
+			if (xmlHasProp(story, X("withheld")))
+				copy = xmlCopyDoc(doc, 1);
+	if (copy == NULL)
+		return NULL;
+	for (page = xmlDocGetRootElement(copy)->children; page != NULL;
+	     page = page->next)
+		for (story = page->children; story != NULL; story = next) {
+			next = story->next;
+			if (!xmlHasProp(story, X("withheld")))
+				continue;
+			hole = xmlNewDocNode(copy, NULL, X("left-out"), NULL);
+			v = xmlGetProp(story, X("source"));
+			xmlNewProp(hole, X("file"), v);
+			xmlFree(v);
+			v = xmlGetProp(story, X("withheld"));
+			xmlNewProp(hole, X("reason"), v);
+			xmlFree(v);
+			if ((v = xmlGetProp(story, X("withheld-line"))) != NULL)
+				xmlNewProp(hole, X("line"), v);
+			xmlFree(v);
+			xmlReplaceNode(story, hole);
+			xmlFreeNode(story);
+		}
+	return copy;
 }
 
 /* The slot sv names; NULL after reporting one press does not know. */
@@ -625,8 +748,11 @@ place(struct issue *is, xmlNodePtr page, long no, yaml_node_t *entry,
 		goto out;
 	}
 	doc = storyxml_doc(st, is->paper->line_chars);
-	if (schema_validate(doc, is->dir, path) &&
-	    out_doc_encodable(is->opts, doc, path, &is->gbk, 1)) {
+	if (schema_validate(doc, is->dir, path)) {
+		/* What the print encoding cannot hold keeps the story out of
+		 * the print files only. */
+		int print = out_doc_encodable(is->opts, doc, path, &is->gbk, 1);
+
 		strmap_put(&is->slugs, st->slug, strrchr(path, '/') + 1);
 		node = xmlDocCopyNode(xmlDocGetRootElement(doc), is->doc, 1);
 		xmlUnsetProp(node, X("schema-version"));
@@ -658,6 +784,8 @@ place(struct issue *is, xmlNodePtr page, long no, yaml_node_t *entry,
 			j->story = node;
 		}
 		fit(is, entry, node, file, cols, lines);
+		if (!print)
+			withhold(is, node, path);
 		xmlAddChild(page, node);
 	} else
 		left_out(is, page, file, path);
@@ -857,7 +985,8 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	yaml_node_t *root, *pages, *dv;
 	yaml_node_item_t *it;
 	xmlNodePtr issue;
-	int bad = 0;
+	xmlDocPtr print;
+	int bad = 0, ok;
 	const char *date, *slash = strrchr(dir, '/');
 	char *path, num[24], *lunar_date;
 	long n;
@@ -971,8 +1100,14 @@ issue_load(const struct build_opts *opts, const struct paper *paper,
 	jumps_left(&is, issue);
 	unplaced(&is);
 	if (bad || is.bad || issue->children == NULL ||
-	    !schema_validate(is.doc, dir, is.y.path) ||
-	    !out_doc_encodable(opts, is.doc, is.y.path, &is.gbk, 0))
+	    !schema_validate(is.doc, dir, is.y.path))
+		goto fail;
+	/* What the print files hold: the stories withheld are told. */
+	print = issue_print(is.doc);
+	ok = out_doc_encodable(opts, print != NULL ? print : is.doc, is.y.path,
+	                       &is.gbk, 0);
+	xmlFreeDoc(print);
+	if (!ok)
 		goto fail;
 	goto out;
 fail:

@@ -490,7 +490,8 @@ outside_gbk(size_t at, void *arg)
 			o->src = src_read(o->path);
 		place_of(o->src, ch, cp, &line, &col);
 		diag(o->path, line, col,
-		     o->opts->gbk_safe ? D_NOT_GBK_STRICT : D_NOT_GBK,
+		     !o->opts->gbk_safe ? D_NOT_GBK :
+		     o->story ? D_NOT_GBK_PRINT : D_NOT_GBK_STRICT,
 		     (unsigned)cp, ch);
 	}
 	free(ch);
@@ -518,7 +519,8 @@ out_doc_encodable(const struct build_opts *opts, xmlDocPtr doc, const char *path
 		int line, col;
 
 		place_of(src, ch, cp, &line, &col);
-		diag(path, line, col, D_ENCODE, (unsigned)cp, ch, enc);
+		diag(path, line, col, story ? D_ENCODE_PRINT : D_ENCODE,
+		     (unsigned)cp, ch, enc);
 		free(ch);
 		src_free(src);
 	} else if (ok < 0) {

@@ -196,6 +196,8 @@ enum diag_id {
 	D_JUMP_PAGE,
 	D_JUMP_BACK,
 	D_JUMP_TWICE,
+	D_ENCODE_PRINT,
+	D_NOT_GBK_PRINT,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
@@ -529,6 +531,11 @@ struct cache;
  * render_filter(1) only those are rendered. */
 int render_dirty(struct cache *, const char *out);
 void render_filter(int on);
+/* Until called again with (NULL, 0): the print files in the print
+ * encoding (under print/, all but those of encoding: UTF-8) render doc
+ * instead of the one render_over() is given (the issue without the
+ * stories withheld from print), or with skip are not rendered. */
+void render_print(xmlDocPtr doc, int skip);
 /* Writes what each output was made from, as far as this process saw, to
  * file (a worker's OUT/.press/deps.<pid>); returns 0 after reporting. */
 int render_deps_save(const char *file);
@@ -661,6 +668,10 @@ void paper_free(struct paper *);
  */
 xmlDocPtr issue_load(const struct build_opts *, const struct paper *,
                      const char *dir);
+/* The issue as its print files have it: each story the print encoding
+ * cannot hold (withheld) a <left-out> in its place.  NULL when there is
+ * none; else the caller frees it. */
+xmlDocPtr issue_print(xmlDocPtr);
 /* The issue folders (those with an issue.yaml) under articles, newest
  * (largest name) first; *n of them.  The caller frees each and the list. */
 char **issue_dirs(const char *articles, size_t *n);

@@ -903,6 +903,23 @@ render_commit(struct cache *c, const char *out, int all)
 	free(dir);
 }
 
+static xmlDocPtr print_doc; /* render_print() */
+static int print_skip;
+
+void
+render_print(xmlDocPtr doc, int skip)
+{
+	print_doc = doc;
+	print_skip = skip;
+}
+
+/* Whether o is a print file in the print encoding (not the ICML). */
+static int
+print_file(const struct output *o)
+{
+	return !o->utf8 && strncmp(o->path, "print/", 6) == 0;
+}
+
 static int
 render_some(enum over over, xmlDocPtr doc, const char *out,
             const char *issue, const char *page, const char *slug,
@@ -915,12 +932,13 @@ render_some(enum over over, xmlDocPtr doc, const char *out,
 		struct output *o = &outputs[i];
 		char *rel, *file, *root;
 
-		if (o->over != over || !wanted(o))
+		if (o->over != over || !wanted(o) || (print_skip && print_file(o)))
 			continue;
 		rel = expand(o->path, issue, page, slug, month);
 		file = xasprintf("%s/%s", out, rel);
 		root = root_of(rel);
-		ok &= apply(o, doc, file, root, issue, page, slug, month);
+		ok &= apply(o, print_doc != NULL && print_file(o) ? print_doc : doc,
+		            file, root, issue, page, slug, month);
 		free(root);
 		free(file);
 		free(rel);
