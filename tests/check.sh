@@ -12,6 +12,12 @@
 #                                  (date-issue), years that are not the
 #                                  issue's in this year's news (date-year),
 #                                  and a corrected twin: dates.out
+#   tests/check/desk/              an issue.yaml's slips: a story that is
+#                                  not there (left out, at its entry), a
+#                                  page without a name (called 第02版, a
+#                                  warning), a story without a space beside
+#                                  one with its space (only the space is
+#                                  allotted): desk.out
 #   tests/check/house/             a house.yaml with a word of its own, an
 #                                  allowed phrase, rules re-levelled or off,
 #                                  an issue whose stories overrun their space
@@ -80,6 +86,9 @@ done
 run "$t/out" -a tests/check/dates/articles
 expect "check dates against the issue" tests/check/dates.out "$t/out"
 cat "$t/out" >>"$t/caught"
+run "$t/out" -a tests/check/desk/articles
+expect "check: a missing story's hole names its entry, a page without a name is kept, only a space given is allotted" \
+    tests/check/desk.out "$t/out"
 missing=
 for r in $rules; do
 	grep -q "\[$r\]\$" "$t/caught" || missing="$missing $r"

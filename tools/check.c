@@ -596,7 +596,7 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 	long cols = paper->columns, col_lines = paper->col_lines;
 	long line_chars = paper->line_chars;
 	long capacity = cols * col_lines, taken = 0, lines = 0, chars = 0;
-	long head = 0, left, nstories = 0;
+	long head = 0, left, nstories = 0, unslotted = 0;
 	unsigned errors, b, h;
 	double r;
 	char *path;
@@ -647,13 +647,18 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		chars += ft.chars;
 		head += ft.head_chars;
 		lines += ft.lines;
-		taken += ft.cols > 0 ? ft.cols * ft.col_lines : ft.lines;
+		/* Only a space the editor gave is allotted; a story without
+		 * one still needs its lines from what is left. */
+		if (ft.cols > 0)
+			taken += ft.cols * ft.col_lines;
+		else
+			unslotted += ft.lines;
 		free(path);
 		xmlFree(src);
 		xmlFree(slug);
 		xmlFree(slot);
 	}
-	left = capacity - taken;
+	left = capacity - taken - unslotted;
 	r = rate(errors, (unsigned long)(chars + head));
 	total.stories += (unsigned long)nstories;
 	total.chars += (unsigned long)(chars + head);
@@ -675,6 +680,7 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		json_int(j, "head_chars", head);
 		json_int(j, "lines", lines);
 		json_int(j, "taken", taken);
+		json_int(j, "unslotted", unslotted);
 		json_int(j, "left", left);
 		json_int(j, "errors", errors);
 		{
@@ -689,6 +695,9 @@ report_page(xmlNodePtr page, const char *dir, const struct paper *paper,
 		printf(_("  page: %ld 字; lines needed %ld (text, and heads and "
 		         "photos across their columns), allotted %ld of %ld: "),
 		       chars, lines, taken, capacity);
+		if (unslotted > 0)
+			printf(_("%ld needed by stories without a space: "),
+			       unslotted);
 		if (left >= 0)
 			printf(_("%ld %s left (%ld 字)\n"), left, lines_word(left),
 			       left * line_chars);

@@ -90,6 +90,7 @@ static const struct {
 	{DIAG_ERROR, N_("%s jumps twice (first on line %d): a story continues on one later page")}, /* D_JUMP_TWICE */
 	{DIAG_ERROR, N_("U+%04X '%s' cannot be written in %s: the story is left out of the print files (the web edition has it)")}, /* D_ENCODE_PRINT */
 	{DIAG_ERROR, N_("U+%04X '%s' is outside GBK: a system that reads only GBK cannot show it (the desk makes the glyph, 造字); the story is left out of the print files (the web edition has it)")}, /* D_NOT_GBK_PRINT */
+	{DIAG_WARNING, N_("page %ld has no 'name' (its 版名): it is called %s until it has one")}, /* D_PAGE_NONAME */
 	{DIAG_WARNING, "%s"},         /* D_RULE: diag_rule() gives the level */
 };
 
@@ -160,6 +161,7 @@ emit(const char *path, int line, int col, enum diag_level level,
 		free(first.text);
 		first.path = xstrdup(path);
 		first.line = m.line;
+		first.col = m.col;
 		first.text = xstrdup(text);
 	}
 	/* A hostile file can hold a million problems: after MAX_PER_FILE

@@ -457,18 +457,33 @@ spelled(const char *text, const char *encoding)
 /*
  * Why the story at path is left out (or withheld from print): the first
  * error since diag_mark(), with its line in the story file when it is
- * there (else 0).  The reason may quote the very character the print
- * encoding cannot hold: that character is spelled as its code point.
- * The caller frees what it returns.
+ * there (else 0).  An error in another file (issue.yaml's entry of a
+ * story that is not there) is said with its place, FILE:LINE:COL, the
+ * file as the issue's folder names it.  The reason may quote the very
+ * character the print encoding cannot hold: that character is replaced
+ * (spelled()).  The caller frees what it returns.
  */
 static char *
 reason(const struct issue *is, const char *path, int *line)
 {
 	const struct diag_first *e = diag_first_error();
-	char *r = xstrdup(e ? e->text : _("the story could not be read")), *t;
+	size_t n = strlen(is->dir);
+	char *r, *t;
 
-	*line = e != NULL && e->line > 0 && strcmp(e->path, path) == 0 ?
-	        e->line : 0;
+	*line = 0;
+	if (e == NULL)
+		r = xstrdup(_("the story could not be read"));
+	else if (strcmp(e->path, path) == 0) {
+		r = xstrdup(e->text);
+		*line = e->line;
+	} else {
+		const char *f = strncmp(e->path, is->dir, n) == 0 &&
+		                e->path[n] == '/' ? e->path + n + 1 : e->path;
+
+		r = e->line > 0 ?
+		    xasprintf("%s:%d:%d: %s", f, e->line, e->col, e->text) :
+		    xasprintf("%s: %s", f, e->text);
+	}
 	if (is->opts->print_encoding != NULL) {
 		t = spelled(r, is->opts->print_encoding);
 		free(r);
@@ -506,8 +521,8 @@ left_out(struct issue *is, xmlNodePtr page, const char *file,
 
 /*
  * Marks a story the print encoding cannot hold: the web edition carries
- * it, the print files stand a <left-out> in its place (build.c) with
- * withheld as the reason and withheld-line its line.
+ * it, the print files stand a <left-out> in its place (issue_print())
+ * with withheld as the reason and withheld-line its line.
  */
 static void
 withhold(struct issue *is, xmlNodePtr story, const char *path)
@@ -846,7 +861,7 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	xmlNodePtr page;
 	const char *name, *s;
 	long no;
-	char num[24];
+	char num[24], defname[32];
 	int first = 1;
 
 	if (p->type != YAML_MAPPING_NODE) {
@@ -857,12 +872,22 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 	if (unknown_keys(&is->y, p, known))
 		is->bad = 1;
 	no = number(&is->y, p, "no");
-	name = text(&is->y, p, "name", 1);
+	name = text(&is->y, p, "name", 0);
 	if (no == 0)
 		diag(is->y.path, fm_line(p, 0), fm_col(p), D_ISSUE_VALUE,
 		     _("missing required key 'no'"));
-	if (no <= 0 || name == NULL)
+	if (no <= 0)
 		return;
+	/* A page without its 版名 still carries its stories: dropping it
+	 * would publish the issue a page short.  It is called by its
+	 * number, as the page line prints it (第02版), until it has one. */
+	if (name == NULL) {
+		snprintf(defname, sizeof(defname), "第%02ld版", no);
+		name = defname;
+		if (fm_get(&is->y.doc, p, "name", NULL) == NULL)
+			diag(is->y.path, fm_line(p, 0), fm_col(p), D_PAGE_NONAME,
+			     no, name);
+	}
 	/* Two pages 3: which one is page 3?  The issue is not built, but
 	 * both pages' stories are read, so that each is checked and none is
 	 * said to be on no page. */

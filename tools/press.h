@@ -198,6 +198,7 @@ enum diag_id {
 	D_JUMP_TWICE,
 	D_ENCODE_PRINT,
 	D_NOT_GBK_PRINT,
+	D_PAGE_NONAME,
 	/* proofreading rules (check.c): the level comes with each */
 	D_RULE,
 	D_MAX
@@ -239,6 +240,7 @@ unsigned diag_errors(void);
 struct diag_first {
 	char *path;
 	int line; /* 0: about the whole file */
+	int col;
 	char *text;
 };
 void diag_mark(void);
