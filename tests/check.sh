@@ -281,6 +281,24 @@ utf8_bom() {
 	printf '\357\273\277'
 	cat
 }
+# The short-caption rule reads a caption the same before --fix and after:
+# caption.md's captions are sentences whose pauses are half-width marks
+# --fix makes full-width, and a phrase without a stop, so neither check
+# has a head-stop message.
+mkdir -p "$t/cap/img"
+cp tests/check/fix/caption.md "$t/cap/"
+cp tests/check/caught/img/photo.svg "$t/cap/img/"
+(cd "$t/cap" && "$PRESS" check -a "$root/articles" caption.md) >"$t/before" 2>&1
+(cd "$t/cap" && "$PRESS" check -a "$root/articles" --fix caption.md) >/dev/null 2>&1
+(cd "$t/cap" && "$PRESS" check -a "$root/articles" caption.md) >"$t/after" 2>&1
+if ! grep -q '\[head-stop\]$' "$t/before" "$t/after" &&
+    grep -q '\[punct-halfwidth\]$' "$t/before" &&
+    ! grep -q '\[punct-halfwidth\]$' "$t/after"; then
+	ok "--fix: a caption's full stop is judged the same before the fix and after"
+else
+	cat "$t/before" "$t/after" >"$t/why"
+	notok "--fix: a caption's full stop is judged the same before the fix and after"
+fi
 fixcase gb18030-crlf gb18030_crlf
 fixcase utf16-crlf utf16_bom_crlf
 fixcase utf8-bom utf8_bom

@@ -727,9 +727,16 @@ rule_head_stop(struct proof *ck, size_t si)
 
 	if (sg->part == P_CAPTION) {
 		/* A caption that is a sentence keeps its full stop; a short
-		 * one, a phrase, takes none. */
-		for (k = 0; k < i; k++)
-			inner |= is_pause(at(sg, k)) && at(sg, k) != 0x3001;
+		 * one, a phrase, takes none.  A half-width mark counts as the
+		 * full-width one --fix makes of it, so that the caption reads
+		 * the same before the fix and after. */
+		for (k = 0; k < i; k++) {
+			uint32_t m = at(sg, k);
+
+			if (halfwidth_here(sg, k))
+				m = fullwidth_of(m);
+			inner |= is_pause(m) && m != 0x3001;
+		}
 		if (inner || sg->n > 25)
 			return;
 	}
