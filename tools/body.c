@@ -480,14 +480,21 @@ credit(const char *s)
 
 	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 		end--;
+	/* 本报记者：马超 摄。 is a credit too, as written; the proofreading
+	 * gives its house form (credit-form). */
+	if (ends(s, end, "。"))
+		end -= strlen("。");
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
 		if (ends(s, end, suffixes[i]))
 			break;
 	if (i == sizeof(suffixes) / sizeof(suffixes[0]) || u8_count(s, n) > 40)
 		return NULL;
 	end -= strlen(suffixes[i]);
-	i = 0;
 	i = role_at(s, end, &role);
+	if (i > 0 && starts(s + i, end - i, "："))
+		i += strlen("：");
+	else if (i > 0 && i < end && s[i] == ':')
+		i++;
 
 	para = cmark_node_new(CMARK_NODE_PARAGRAPH);
 	buf_add(&words, s, i);

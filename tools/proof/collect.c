@@ -584,7 +584,7 @@ dateline_check(struct proof *ck)
 	static const char *const firsts[] = {"本报", "新华社", "中新社", "据"};
 	const struct file *f = &ck->f;
 	size_t off = ck->premap[0] < 0 ? 0 : (size_t)ck->premap[0], end, i, k;
-	size_t word, open, close, tail, *orig, si;
+	size_t word, open, close, tail, body, *orig, si;
 	struct buf clean = {0}, want = {0};
 	uint32_t cp;
 	char *canon = NULL, *msg;
@@ -649,6 +649,9 @@ dateline_check(struct proof *ck)
 	for (tail = close; tail < clean.len && (clean.data[tail] == ' ' ||
 	     strncmp(clean.data + tail, "\xE3\x80\x80", 3) == 0);)
 		tail += clean.data[tail] == ' ' ? 1 : 3;
+	/* The copy starts after the blanks, even when the message shows
+	 * its first character. */
+	body = tail;
 	if (tail > close && tail < clean.len) {
 		k = u8_next(clean.data + tail, clean.len - tail, &cp);
 		buf_add(&want, clean.data + tail, k);
@@ -669,7 +672,7 @@ dateline_check(struct proof *ck)
 		free(msg);
 	}
 	/* What body.c left of it in the paragraph is rule 8's alone. */
-	stop = (long)orig[close];
+	stop = (long)orig[body];
 	for (si = 0; si < ck->nsegs; si++)
 		for (i = 0; i < ck->segs[si].n; i++)
 			if (ck->segs[si].c[i].src >= (long)off &&
