@@ -73,6 +73,8 @@ static const char *const de_keys[DE_MAX] = {
 	"complement", /* DE_COMPLEMENT */
 	"degree",     /* DE_DEGREE */
 	"phrases",    /* DE_PHRASES */
+	"events",     /* DE_EVENTS */
+	"plays",      /* DE_PLAYS */
 };
 
 struct house house;

@@ -119,6 +119,8 @@ enum de_list {
 	DE_COMPLEMENT, /* verbs and adjectives a complement follows: 跑得 */
 	DE_DEGREE,     /* words that open a complement: 很, 非常 */
 	DE_PHRASES,    /* complements of their own: 满头大汗 */
+	DE_EVENTS,     /* what is played: 比赛打的精彩 is 打得 */
+	DE_PLAYS,      /* the verbs of playing it: 打, 踢 */
 	DE_MAX
 };
 

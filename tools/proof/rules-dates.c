@@ -41,6 +41,19 @@ year_at(const struct seg *sg, size_t i)
 	return y >= 1900 && y <= 2099 ? y : 0;
 }
 
+/* Whether c is one of the characters of set (UTF-8). */
+static int
+one_of(const char *set, uint32_t c)
+{
+	size_t n = strlen(set), k, len;
+	uint32_t cp;
+
+	for (k = 0; k < n && (len = u8_next(set + k, n - k, &cp)) > 0; k += len)
+		if (cp == c)
+			return 1;
+	return 0;
+}
+
 /* Whether the copy in [a, b) reads any of w. */
 static int
 has_any(const struct seg *sg, size_t a, size_t b, const char *const *w,
@@ -56,6 +69,25 @@ has_any(const struct seg *sg, size_t a, size_t b, const char *const *w,
 }
 
 /* ---- rule 22: this year's event in another year ------------------------ */
+
+/* The finding on the year wrong (its four digits at yi, 年 after them),
+ * which should be ref. */
+static void
+year_wrong(struct proof *ck, size_t si, size_t yi, int wrong, int ref)
+{
+	struct finding *f;
+	char *what, repl[8];
+
+	what = ck->issue_date != NULL ?
+	       xasprintf(_("%d in this year's news, but the issue is of %d"),
+	                 wrong, ref) :
+	       xasprintf(_("%d in this year's news, but the story is dated %d"),
+	                 wrong, ref);
+	f = finding_add(ck, R_YEAR, si, yi, yi + 5, what);
+	snprintf(repl, sizeof(repl), "%d", ref);
+	finding_edit(f, yi, yi + 4, repl);
+	free(what);
+}
 
 /*
  * 今年, 本届, 此次 … make a clause this year's news; a year in the same
@@ -80,9 +112,7 @@ rule_year(struct proof *ck, size_t si)
 	};
 	struct seg *sg = &ck->segs[si];
 	size_t a, b, i, yi = 0;
-	int ref = this_year(ck), y, years, wrong;
-	struct finding *f;
-	char *what, repl[8];
+	int ref = this_year(ck), y = 0, years, wrong;
 
 	if (ref == 0)
 		return;
@@ -90,8 +120,22 @@ rule_year(struct proof *ck, size_t si)
 		/* One clause: [a, b). */
 		for (b = a; b < sg->n && !is_pause(at(sg, (long)b)); b++)
 			continue;
-		if (!has_any(sg, a, b, now, NELEM(now)) ||
-		    has_any(sg, a, b, other, NELEM(other)))
+		if (!has_any(sg, a, b, now, NELEM(now)))
+			continue;
+		/* 今年是2023年: the year that says which year this one is,
+		 * whatever the clause goes on to count (以来的第十年); not
+		 * 今年是2022年以来最热的一年. */
+		for (i = a; i + 3 + 4 < b; i++)
+			if (reads(sg, (long)i, "今年是") &&
+			    (y = year_at(sg, i + 3)) != 0 && y != ref &&
+			    at(sg, (long)i + 7) == 0x5E74 && abs(y - ref) <= 3 &&
+			    !one_of("以来后之起至到前初末底度代", at(sg, (long)i + 8)))
+				break;
+		if (i + 3 + 4 < b) {
+			year_wrong(ck, si, i + 3, y, ref);
+			continue;
+		}
+		if (has_any(sg, a, b, other, NELEM(other)))
 			continue;
 		for (i = a, years = wrong = 0; i + 4 < b; i++)
 			if ((y = year_at(sg, i)) != 0) {
@@ -107,15 +151,7 @@ rule_year(struct proof *ck, size_t si)
 			}
 		if (years != 1 || wrong == 0)
 			continue;
-		what = ck->issue_date != NULL ?
-		       xasprintf(_("%d in this year's news, but the issue is of %d"),
-		                 wrong, ref) :
-		       xasprintf(_("%d in this year's news, but the story is dated %d"),
-		                 wrong, ref);
-		f = finding_add(ck, R_YEAR, si, yi, yi + 5, what);
-		snprintf(repl, sizeof(repl), "%d", ref);
-		finding_edit(f, yi, yi + 4, repl);
-		free(what);
+		year_wrong(ck, si, yi, wrong, ref);
 	}
 }
 

@@ -117,7 +117,9 @@ de_manner(struct proof *ck, size_t si, const unsigned char *wb, size_t i)
 /*
  * 的 between a verb or adjective and its complement: 跑的很快 → 跑得很快,
  * 开展的十分顺利, 忙的满头大汗.  The complement must end the clause: in
- * 准备的非常丰富的物资 the 的 is right.
+ * 准备的非常丰富的物资 the 的 is right.  A verb of playing takes 得 right
+ * after the game (比赛打的十分精彩), though not elsewhere: 打的很方便 is
+ * right (打的, to take a taxi, one word to ICU's dictionary at times).
  */
 static void
 de_complement(struct proof *ck, size_t si, const unsigned char *wb, size_t i)
@@ -126,8 +128,13 @@ de_complement(struct proof *ck, size_t si, const unsigned char *wb, size_t i)
 	size_t v, d, k;
 	struct finding *f;
 
-	v = words_at(&house.de[DE_COMPLEMENT], sg, i, 0);
-	if (v == 0 || !wb[i - v])
+	v = wb[i] ? words_at(&house.de[DE_COMPLEMENT], sg, i, 0) : 0;
+	if (v > 0 && !wb[i - v])
+		return;
+	if (v == 0 && (v = words_at(&house.de[DE_PLAYS], sg, i, 0)) > 0 &&
+	    (v >= i || words_at(&house.de[DE_EVENTS], sg, i - v, 0) == 0))
+		v = 0;
+	if (v == 0)
 		return;
 	if ((d = words_at(&house.de[DE_PHRASES], sg, i + 1, 1)) > 0) {
 		k = i + 1 + d;
@@ -164,9 +171,11 @@ rule_de(struct proof *ck, size_t si)
 			continue;
 		if (wb == NULL)
 			wb = word_breaks(sg);
-		if (!wb[i] || !wb[i + 1])
+		if (!wb[i + 1])
 			continue;
-		if (!de_manner(ck, si, wb, i))
+		/* 打的 may be one word to ICU's dictionary (a taxi): after
+		 * a game it is the verb and 得 all the same. */
+		if (!wb[i] || !de_manner(ck, si, wb, i))
 			de_complement(ck, si, wb, i);
 	}
 	free(wb);
