@@ -2,9 +2,10 @@
 # No file press writes is ever malformed, whatever the copy holds: a
 # corpus full of control characters and non-characters (in the text, in
 # YAML escapes, in entities, in a headline, a page name, a photo's name)
-# builds, each one is removed with a warning at its place, and every XML
-# file of the build (print files, heads, feed, sitemap) parses with
-# xmllint, every HTML file with xmllint --html.
+# builds, each one is removed with a warning at its place (a YAML
+# string's at its escape), and every XML file of the build (print files,
+# heads, feed, sitemap) parses with xmllint, every HTML file with
+# xmllint --html.
 # Run by tests/run with PRESS and TMP set; prints "ok"/"FAIL" lines.
 
 t=$TMP/wellformed
@@ -36,8 +37,8 @@ status=$?
 n=$(grep -c 'warning: character U+[0-9A-F]* removed' "$t/err")
 if [ "$status" -eq 0 ] && [ "$n" -ge 20 ] &&
     grep -q "raw.md:7:13: warning: character U+000B removed" "$t/err" &&
-    grep -q "raw.md:2:8: warning: character U+000B removed" "$t/err" &&
-    grep -q "issue.yaml:3:11: warning: character U+000B removed" "$t/err" &&
+    grep -q "raw.md:2:11: warning: character U+000B removed" "$t/err" &&
+    grep -q "issue.yaml:3:13: warning: character U+000B removed" "$t/err" &&
     grep -q '正文一行。和与及。' "$t/out/print/2024-01-08/raw.xml" &&
     grep -q '<headline>标题带控制符</headline>' "$t/out/print/2024-01-08/raw.xml"; then
 	ok "control characters: removed with a warning at their place, the story printed"

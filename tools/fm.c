@@ -9,14 +9,109 @@
 
 #include "press.h"
 
-/* A YAML escape ("\v", "\uFFFE") can make what the file's text could
- * not hold: such characters go from every scalar with a warning there,
- * as src.c removes them from the text. */
+/* The start of line n (from 0) of text, or NULL past its end. */
+static const char *line_at(const char *text, size_t len, size_t n);
+
+/* The code point the escape at p (after its backslash, end at most)
+ * stands for; -1 for none this function knows. */
+static long
+escaped(const char *p, const char *end)
+{
+	size_t digits, k;
+	long v = 0;
+
+	if (p >= end)
+		return -1;
+	switch (*p) {
+	case '0':
+		return 0;
+	case 'a':
+		return 0x07;
+	case 'b':
+		return 0x08;
+	case 'v':
+		return 0x0B;
+	case 'f':
+		return 0x0C;
+	case 'e':
+		return 0x1B;
+	case 'N':
+		return 0x85;
+	case 'x':
+		digits = 2;
+		break;
+	case 'u':
+		digits = 4;
+		break;
+	case 'U':
+		digits = 8;
+		break;
+	default:
+		return -1;
+	}
+	for (k = 1; k <= digits; k++) {
+		int c = p + k < end ? (unsigned char)p[k] : 0;
+
+		if (c >= '0' && c <= '9')
+			v = v * 16 + (c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v = v * 16 + (c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v = v * 16 + (c - 'A' + 10);
+		else
+			return -1;
+	}
+	return v;
+}
+
+/*
+ * Where in text the escape of a double-quoted scalar n that makes cp
+ * stands: its line and column, as libyaml counts them (from 0,
+ * characters).  The scalar's start when none does.
+ */
 static void
-strip_scalars(const char *path, yaml_document_t *doc, int line_offset)
+escape_place(const char *text, size_t len, const yaml_node_t *n, uint32_t cp,
+             size_t *line, size_t *col)
+{
+	const char *p = line_at(text, len, n->start_mark.line), *end = text + len;
+	size_t l = n->start_mark.line, c = 0;
+	uint32_t ch;
+
+	*line = n->start_mark.line;
+	*col = n->start_mark.column;
+	if (p == NULL || n->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		return;
+	for (; c < n->start_mark.column && p < end && *p != '\n'; c++)
+		p += u8_next(p, (size_t)(end - p), &ch);
+	/* Past the opening quote, to the closing one. */
+	for (p++, c++; p < end && *p != '"'; c++) {
+		if (*p == '\n') {
+			l++;
+			c = (size_t)-1;
+			p++;
+			continue;
+		}
+		if (*p == '\\') {
+			if (escaped(p + 1, end) == (long)cp) {
+				*line = l;
+				*col = c;
+				return;
+			}
+			p++, c++;
+		}
+		p += u8_next(p, (size_t)(end - p), &ch);
+	}
+}
+
+/* A YAML escape ("\v", "\uFFFE") can make what the file's text could
+ * not hold: such characters go from every scalar with a warning at the
+ * escape, as src.c removes them from the text. */
+static void
+strip_scalars(const char *path, const char *text, size_t tlen,
+              yaml_document_t *doc, int line_offset)
 {
 	yaml_node_t *n;
-	size_t first, len;
+	size_t first, len, line, col;
 	uint32_t cp;
 
 	for (n = doc->nodes.start; n < doc->nodes.top; n++) {
@@ -25,9 +120,11 @@ strip_scalars(const char *path, yaml_document_t *doc, int line_offset)
 		len = n->data.scalar.length;
 		n->data.scalar.length = u_strip((char *)n->data.scalar.value,
 		    len, &first, &cp);
-		if (first < len)
-			diag(path, fm_line(n, line_offset), fm_col(n), D_CONTROL,
-			     (unsigned)cp);
+		if (first < len) {
+			escape_place(text, tlen, n, cp, &line, &col);
+			diag(path, (int)line + 1 + line_offset, (int)col + 1,
+			     D_CONTROL, (unsigned)cp);
+		}
 	}
 }
 
@@ -187,7 +284,7 @@ fm_load(const char *path, const char *text, size_t len, int line_offset,
 		/* yaml_parser_load leaves doc zeroed on failure. */
 		memset(doc, 0, sizeof(*doc));
 	} else {
-		strip_scalars(path, doc, line_offset);
+		strip_scalars(path, text, len, doc, line_offset);
 		duplicates(path, doc, line_offset);
 	}
 	yaml_parser_delete(&parser);
