@@ -72,7 +72,7 @@ else
 fi
 p=$d/out/print/2024-01-05
 if grep -q '<left-out file="photo.md" reason="image not found: img/nope.jpg; the story is held back" line="7"/>' "$p/issue.xml" &&
-    grep -q '<left-out file="gone.md" reason="no such story: gone.md"/>' "$p/issue.xml" &&
+    grep -q '<left-out file="gone.md" reason="issue.yaml:4:34: no such story: gone.md"/>' "$p/issue.xml" &&
     grep -q '<left-out file="photo.md"' "$p/page-1.xml" &&
     [ ! -e "$p/photo.xml" ] &&
     xmllint --noout --relaxng templates/press.rng "$p/issue.xml" "$p/page-1.xml" 2>"$d/lint"; then
@@ -193,6 +193,22 @@ if [ ! -s "$d/english" ] && grep -q '合格' "$d/zh.check" &&
 	ok "languages: press check of the sample prints only Chinese in zh_CN.UTF-8"
 else
 	notok "languages: press check of the sample prints only Chinese in zh_CN.UTF-8" "$d/english"
+fi
+# The usage text and the complaints about the command line too.
+for args in --help frobnicate 'check --bogus' 'build -j 0' 'serve -p x' preview; do
+	# shellcheck disable=SC2086 # the arguments are words
+	env -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=zh_CN.UTF-8 "$PRESS" $args
+done >"$d/zh.usage" 2>&1
+if [ "$(head -n 1 "$d/zh.usage")" = '用法：press [-C 文件夹] 命令 [选项] ...' ] &&
+    grep -q '^press: 未知命令“frobnicate”$' "$d/zh.usage" &&
+    grep -q '^press: -j 需要一个不小于 1 的进程数$' "$d/zh.usage" &&
+    grep -q '^press: -p x：端口是 0 到 65535 之间的数$' "$d/zh.usage" &&
+    grep -q '^press: 用法：press check ' "$d/zh.usage" &&
+    grep -q '^退出状态：' "$d/zh.usage" &&
+    ! grep -q 'usage\|every issue\|Exit status\|unknown\|takes\|a port is' "$d/zh.usage"; then
+	ok "languages: usage and command-line complaints are Chinese in zh_CN.UTF-8"
+else
+	notok "languages: usage and command-line complaints are Chinese in zh_CN.UTF-8" "$d/zh.usage"
 fi
 if msgfmt --check --statistics -o /dev/null po/zh_CN.po 2>"$d/stat" &&
     ! grep -q 'untranslated\|fuzzy' "$d/stat"; then

@@ -593,7 +593,7 @@ stop() { # NAME PID LOG
 		status=timeout
 		kill -KILL "$2"
 	fi
-	if [ "$status" = 0 ] && grep -q '^press: stopped$' "$3" && sanitized "$3"; then
+	if [ "$status" = 0 ] && grep -q '^press: \(stopped\|已停止\)$' "$3" && sanitized "$3"; then
 		ok "$1"
 	else
 		notok "$1: status $status"
@@ -602,6 +602,29 @@ stop() { # NAME PID LOG
 }
 stop "SIGTERM stops it cleanly" "$pid" "$tmp/log"
 pid=
+
+# In the reader's language: what press serve says on the terminal, from
+# its address to its last line, is Chinese under LANG=zh_CN.UTF-8.
+env -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=zh_CN.UTF-8 "$PRESS" serve \
+    -a "$tmp/articles" -t "$tmp/templates" -o "$tmp/out-zh" -p 0 \
+    >"$tmp/log-zh" 2>&1 &
+pid=$!
+zh_started() { grep -q '^press: 网络版地址 http://127\.0\.0\.1:[0-9]*/$' "$tmp/log-zh" ||
+    ! kill -0 "$pid" 2>/dev/null; }
+wait_for 20000 zh_started
+kill -TERM "$pid"
+wait_for 10000 gone "$pid" || kill -KILL "$pid"
+wait "$pid"
+pid=
+if grep -q '^press: 网络版地址 http://127\.0\.0\.1:[0-9]*/$' "$tmp/log-zh" &&
+    grep -q '^press: 全部生成完毕，用时 [0-9]* 毫秒' "$tmp/log-zh" &&
+    grep -q '^press: 已停止$' "$tmp/log-zh" &&
+    ! grep -q 'serving\|built\|stopped' "$tmp/log-zh"; then
+	ok "LANG=zh_CN.UTF-8: its terminal lines are Chinese"
+else
+	notok "LANG=zh_CN.UTF-8: its terminal lines are Chinese"
+	indent "$tmp/log-zh" | tail -20
+fi
 
 # Without -o it builds into a private folder of its own, and removes it.
 mkdir -p "$tmp/tmpdir"

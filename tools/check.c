@@ -832,8 +832,8 @@ cmd_check(int argc, char **argv)
 			opts.fitting = FIT_ERRORS;
 			break;
 		default:
-			diag_usage("usage: press check [-a ARTICLES] [-t TEMPLATES] "
-			           "[--json] [--fix] [--strict] [PATH ...]");
+			diag_usage(_("usage: press check [-a ARTICLES] [-t TEMPLATES] "
+			             "[--json] [--fix] [--strict] [PATH ...]"));
 			return 2;
 		}
 	if (js.on)

@@ -32,7 +32,7 @@ static const struct {
 	const char *usage;
 } commands[] = {
 	{"build", cmd_build, "a:t:o:j:", build_longs,
-	 "build   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-j JOBS]\n"
+	 N_("build   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-j JOBS]\n"
 	 "                [--print-encoding ENCODING] [--gbk-safe] [ISSUE_DIR ...]\n"
 	 "        every issue under ARTICLES (default articles), or the ISSUE_DIRs,\n"
 	 "        into OUT/site (the web edition) and OUT/print (the XML for the\n"
@@ -40,30 +40,30 @@ static const struct {
 	 "        writes the print files but the ICML in that encoding (default\n"
 	 "        UTF-8), warning of characters outside GBK (--gbk-safe: errors);\n"
 	 "        only what changed since the last build is built again, by JOBS\n"
-	 "        processes (default: one a core)"},
+	 "        processes (default: one a core)")},
 	{"preview", cmd_preview, "a:t:o:", NULL,
-	 "preview [-a ARTICLES] [-t TEMPLATES] [-o DIR] FILE.md\n"
+	 N_("preview [-a ARTICLES] [-t TEMPLATES] [-o DIR] FILE.md\n"
 	 "        one story, in an issue or not, into DIR (default out/preview);\n"
-	 "        prints the path of its HTML"},
+	 "        prints the path of its HTML")},
 	{"check", cmd_check, "a:t:", NULL,
-	 "check   [-a ARTICLES] [-t TEMPLATES] [--json] [--fix] [PATH ...]\n"
+	 N_("check   [-a ARTICLES] [-t TEMPLATES] [--json] [--fix] [PATH ...]\n"
 	 "        proofreading and fitting report of the stories, issue folders,\n"
 	 "        or every issue under ARTICLES: the rules of press(1) (switched\n"
 	 "        off or given another level in ARTICLES/house.yaml), each story's\n"
 	 "        字数 and lines against its space, errors per 10,000 字 of each\n"
-	 "        page; --fix writes the mechanical corrections back"},
+	 "        page; --fix writes the mechanical corrections back")},
 	{"serve", cmd_serve, "a:t:o:p:", serve_longs,
-	 "serve   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-p PORT] [--host ADDR]\n"
+	 N_("serve   [-a ARTICLES] [-t TEMPLATES] [-o OUT] [-p PORT] [--host ADDR]\n"
 	 "                [ISSUE_DIR | FILE.md ...]\n"
 	 "        builds into a private folder (or OUT) and serves the web edition\n"
 	 "        on http://127.0.0.1:PORT/ (default 8080, 0 picks a free port);\n"
 	 "        every save under ARTICLES or TEMPLATES rebuilds what it affects\n"
-	 "        and reloads the open pages; a story with errors shows them"},
+	 "        and reloads the open pages; a story with errors shows them")},
 	{"import", cmd_import, "o:", import_longs,
-	 "import  [-o DIR] [--date YYYY-MM-DD] [--page N] [--name NAME] FILE ...\n"
+	 N_("import  [-o DIR] [--date YYYY-MM-DD] [--page N] [--name NAME] FILE ...\n"
 	 "        plain-text pages of the old paper (one page a FILE) into a new\n"
 	 "        issue folder DIR (default articles/DATE): issue.yaml and a story\n"
-	 "        a file; every guess is a warning at its line of the page"},
+	 "        a file; every guess is a warning at its line of the page")},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -73,15 +73,15 @@ usage(FILE *f, int status)
 {
 	size_t i;
 
-	fputs("usage: press [-C DIR] COMMAND [OPTIONS] ...\n", f);
+	fputs(_("usage: press [-C DIR] COMMAND [OPTIONS] ...\n"), f);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "\npress %s\n", commands[i].usage);
-	fputs("\npress --help | --version\n\n"
+		fprintf(f, "\npress %s\n", _(commands[i].usage));
+	fputs(_("\npress --help | --version\n\n"
 	      "press works in the project holding the files named, or the\n"
 	      "current folder: the first folder up from there with an\n"
 	      "articles/paper.yaml; -C DIR starts from DIR instead.\n"
 	      "Messages read 'press: FILE:LINE:COL: error|warning: message'.\n"
-	      "Exit status: 0 no errors, 1 errors in the input, 2 usage.\n", f);
+	      "Exit status: 0 no errors, 1 errors in the input, 2 usage.\n"), f);
 	return status;
 }
 
@@ -129,7 +129,7 @@ cmd_build(int argc, char **argv)
 			long j = strtol(optarg, &end, 10);
 
 			if (*end != '\0' || j < 1 || j > 256) {
-				diag_usage("-j takes a number of processes from 1");
+				diag_usage(_("-j takes a number of processes from 1"));
 				return 2;
 			}
 			opts.jobs = (unsigned)j;
@@ -137,7 +137,7 @@ cmd_build(int argc, char **argv)
 			return usage(stderr, 2);
 	if (opts.print_encoding != NULL) {
 		if ((cd = iconv_open(opts.print_encoding, "UTF-8")) == (iconv_t)-1) {
-			diag_usage("unknown encoding '%s'", opts.print_encoding);
+			diag_usage(_("unknown encoding '%s'"), opts.print_encoding);
 			return 2;
 		}
 		iconv_close(cd);
@@ -157,7 +157,7 @@ cmd_preview(int argc, char **argv)
 		if (!common_option(c, &opts))
 			return usage(stderr, 2);
 	if (argc - optind != 1) {
-		diag_usage("preview takes one story file");
+		diag_usage(_("preview takes one story file"));
 		return usage(stderr, 2);
 	}
 	project_speak_as_named();
@@ -192,6 +192,8 @@ language(void)
 	dir = project_data("locale");
 	bindtextdomain("press", dir);
 	bind_textdomain_codeset("press", "UTF-8");
+	/* getopt's complaints come from the C library's catalogue. */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain("press");
 	free(dir);
 }
@@ -225,13 +227,13 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			break;
 	if (i == NCOMMANDS) {
-		diag_usage("unknown command '%s'", argv[1]);
+		diag_usage(_("unknown command '%s'"), argv[1]);
 		return usage(stderr, 2);
 	}
 	args = project_enter(argc - 1, argv + 1, commands[i].opts,
 	                     commands[i].longs, &nargs);
 	if (args == NULL) {
-		diag_usage("cannot tell the current folder: %s", strerror(errno));
+		diag_usage(_("cannot tell the current folder: %s"), strerror(errno));
 		return 2;
 	}
 	xmlInitParser();

@@ -84,18 +84,25 @@ rebuild(struct serve *s)
 	serve_publish(s);
 
 	if (s->full && s->nissues == 0)
-		fprintf(stderr, "press: built everything in %ld ms", now_ms() - t0);
+		fprintf(stderr, _("press: built everything in %ld ms"), now_ms() - t0);
 	else {
 		char **names = s->full ? s->issues : s->changed;
 
 		ndirs = s->full ? s->nissues : s->nchanged;
-		fputs(s->full ? "press: built" : "press: rebuilt", stderr);
-		for (i = 0; i < ndirs; i++)
-			fprintf(stderr, " %s", names[i]);
-		fprintf(stderr, " in %ld ms", now_ms() - t0);
+		struct buf b = {0};
+
+		buf_add(&b, "", 0);
+		for (i = 0; i < ndirs; i++) {
+			buf_adds(&b, " ");
+			buf_adds(&b, names[i]);
+		}
+		fprintf(stderr, s->full ? _("press: built%s in %ld ms") :
+		        _("press: rebuilt%s in %ld ms"), b.data, now_ms() - t0);
+		buf_free(&b);
 	}
 	if (errors > 0)
-		fprintf(stderr, " (%u error%s)", errors, errors == 1 ? "" : "s");
+		fprintf(stderr, ngettext(" (%u error)", " (%u errors)", errors),
+		        errors);
 	fputc('\n', stderr);
 	s->full = 0;
 	for (i = 0; i < s->nchanged; i++)
@@ -155,7 +162,7 @@ watch_tree(struct serve *s, const char *dir, enum wkind kind,
 	int wd;
 
 	if ((wd = inotify_add_watch(s->ino, dir, mask)) < 0) {
-		fprintf(stderr, "press: %s: cannot watch: %s\n", dir,
+		fprintf(stderr, _("press: %s: cannot watch: %s\n"), dir,
 		        strerror(errno));
 		return;
 	}
@@ -334,7 +341,7 @@ add_path(struct serve *s, const char *arg)
 	parent = xstrndup(dir, slash > dir ? (size_t)(slash - dir) : 1);
 	if (*issue == '\0' || !inside(parent, s->articles) ||
 	    !inside(s->articles, parent)) {
-		diag_usage("%s is not an issue folder of %s, nor a story in one",
+		diag_usage(_("%s is not an issue folder of %s, nor a story in one"),
 		           arg, s->articles);
 		goto out;
 	}
@@ -418,7 +425,7 @@ print_address(struct serve *s, const struct sockaddr_storage *ss,
 		open = "[";
 		close_ = "]";
 	}
-	printf("press: serving http://%s%s%s:%u/\n", open, host, close_, port);
+	printf(_("press: serving http://%s%s%s:%u/\n"), open, host, close_, port);
 	for (i = 0; i < s->nstories; i++) {
 		char *slug = NULL, *issue = serve_issue_of(s, s->stories[i]);
 
@@ -428,7 +435,7 @@ print_address(struct serve *s, const struct sockaddr_storage *ss,
 		if (slug == NULL)
 			slug = serve_story_slug(s, s->stories[i]);
 		if (slug != NULL && issue != NULL)
-			printf("press: story   http://%s%s%s:%u/%s/%s.html\n", open,
+			printf(_("press: story   http://%s%s%s:%u/%s/%s.html\n"), open,
 			       host, close_, port, issue, slug);
 		free(slug);
 		free(issue);
@@ -493,13 +500,13 @@ run(struct serve *s, const char *host, int port, const sigset_t *sigs)
 	      (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127) &&
 	    !(ss.ss_family == AF_INET6 &&
 	      IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)&ss)->sin6_addr)))
-		fprintf(stderr, "press: serving on %s: every machine that can "
-		                "reach it can read the stories\n",
+		fprintf(stderr, _("press: serving on %s: every machine that "
+		                  "can reach it can read the stories\n"),
 		        host);
 	host_names(s, host, &ss, sslen);
 	if ((sfd = signalfd(-1, sigs, SFD_CLOEXEC)) < 0 ||
 	    (s->ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0) {
-		fprintf(stderr, "press: cannot watch: %s\n", strerror(errno));
+		fprintf(stderr, _("press: cannot watch: %s\n"), strerror(errno));
 		goto out;
 	}
 	watch_tree(s, s->articles, W_ARTICLES, NULL, 0);
@@ -527,7 +534,7 @@ run(struct serve *s, const char *host, int port, const sigset_t *sigs)
 
 	d = mhd_open() ? serve_http_start(s, &ss, ss.ss_family, port) : NULL;
 	if (d == NULL) {
-		fprintf(stderr, "press: cannot serve on %s port %d\n", host, port);
+		fprintf(stderr, _("press: cannot serve on %s port %d\n"), host, port);
 		goto out;
 	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -572,7 +579,7 @@ run(struct serve *s, const char *host, int port, const sigset_t *sigs)
 		}
 	}
 	status = 0;
-	fprintf(stderr, "press: stopped\n");
+	fputs(_("press: stopped\n"), stderr);
 out:
 	pthread_mutex_lock(&s->live.lock);
 	s->live.stopping = 1;
@@ -642,7 +649,7 @@ cmd_serve(int argc, char **argv)
 			port = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || port < 0 ||
 			    port > 65535) {
-				diag_usage("-p %s: a port is a number from 0 to 65535",
+				diag_usage(_("-p %s: a port is a number from 0 to 65535"),
 				           optarg);
 				goto out;
 			}
@@ -651,8 +658,8 @@ cmd_serve(int argc, char **argv)
 			host = optarg;
 			break;
 		default:
-			fputs("usage: press serve [-a ARTICLES] [-t TEMPLATES] "
-			      "[-o OUT] [-p PORT] [--host ADDR] [PATH ...]\n",
+			fputs(_("usage: press serve [-a ARTICLES] [-t TEMPLATES] "
+			        "[-o OUT] [-p PORT] [--host ADDR] [PATH ...]\n"),
 			      stderr);
 			goto out;
 		}
@@ -670,8 +677,8 @@ cmd_serve(int argc, char **argv)
 			goto out;
 		}
 		if (inside(out, s.articles) || inside(out, s.opts.templates)) {
-			diag_usage("-o %s: the output folder cannot be inside the "
-			           "folders press serve watches",
+			diag_usage(_("-o %s: the output folder cannot be inside "
+			             "the folders press serve watches"),
 			           out);
 			goto out;
 		}
