@@ -513,10 +513,11 @@ fix_file(const char *path)
 	return 1;
 }
 
-/* Every story file of an issue folder: the files issue.yaml places and
- * those it leaves out alike. */
+/* Calls fn(path, arg) for each story file (.md) of folder dir, by name:
+ * the files issue.yaml places and those it leaves out alike. */
 static void
-fix_issue(const char *dir)
+each_story(const char *dir, void (*fn)(const char *path, void *arg),
+           void *arg)
 {
 	struct dirent **names;
 	char *path;
@@ -530,12 +531,26 @@ fix_issue(const char *dir)
 		if (names[i]->d_name[0] != '.' && len > 3 &&
 		    strcmp(names[i]->d_name + len - 3, ".md") == 0) {
 			path = xasprintf("%s/%s", dir, names[i]->d_name);
-			fix_file(path);
+			fn(path, arg);
 			free(path);
 		}
 		free(names[i]);
 	}
 	free(names);
+}
+
+static void
+fix_one(const char *path, void *arg)
+{
+	(void)arg;
+	fix_file(path);
+}
+
+/* Every story file of an issue folder. */
+static void
+fix_issue(const char *dir)
+{
+	each_story(dir, fix_one, NULL);
 }
 
 /* ---- measuring ------------------------------------------------------------- */
@@ -736,30 +751,29 @@ placed(xmlDocPtr doc, const char *name)
 	return yes;
 }
 
+/* What unplaced_one() needs of the issue. */
+struct unplaced {
+	xmlDocPtr doc;
+	const struct paper *paper;
+};
+
+static void
+unplaced_one(const char *path, void *arg)
+{
+	const struct unplaced *u = arg;
+
+	if (!placed(u->doc, strrchr(path, '/') + 1))
+		measure_file(path, u->paper);
+}
+
 /* The stories of the folder no page places yet (a reporter's new copy)
  * are proofread and measured all the same, as if named alone. */
 static void
 unplaced_stories(xmlDocPtr doc, const char *dir, const struct paper *paper)
 {
-	struct dirent **names;
-	char *path;
-	int n, i;
-	size_t len;
+	struct unplaced u = {doc, paper};
 
-	if ((n = scandir(dir, &names, NULL, alphasort)) < 0)
-		return;
-	for (i = 0; i < n; i++) {
-		len = strlen(names[i]->d_name);
-		if (names[i]->d_name[0] != '.' && len > 3 &&
-		    strcmp(names[i]->d_name + len - 3, ".md") == 0 &&
-		    !placed(doc, names[i]->d_name)) {
-			path = xasprintf("%s/%s", dir, names[i]->d_name);
-			measure_file(path, paper);
-			free(path);
-		}
-		free(names[i]);
-	}
-	free(names);
+	each_story(dir, unplaced_one, &u);
 }
 
 /* An issue folder: its stories fixed first, then the issue loaded as a
