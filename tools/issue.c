@@ -538,44 +538,72 @@ withhold(struct issue *is, xmlNodePtr story, const char *path)
 	free(why);
 }
 
+/* The story of doc withheld from print (withhold()) whose file is
+ * source, or any with source NULL; NULL when there is none. */
+static xmlNodePtr
+withheld_story(xmlDocPtr doc, const xmlChar *source)
+{
+	xmlNodePtr page, n;
+	xmlChar *v;
+	int same;
+
+	for (page = xmlDocGetRootElement(doc)->children; page != NULL;
+	     page = page->next)
+		for (n = page->children; n != NULL; n = n->next) {
+			if (!xmlStrEqual(n->name, X("story")) ||
+			    !xmlHasProp(n, X("withheld")))
+				continue;
+			if (source == NULL)
+				return n;
+			v = xmlGetProp(n, X("source"));
+			same = xmlStrEqual(v, source);
+			xmlFree(v);
+			if (same)
+				return n;
+		}
+	return NULL;
+}
+
 /*
  * The issue as the print files have it when the print encoding cannot
- * hold a story (withhold()): a <left-out> in its place,
- * with the reason and line.  NULL when no story is withheld; else the
- * caller frees it.
+ * hold a story (withhold()): a <left-out> in its place, and in the place
+ * of the rest of it on a later page (a jump's <continuation>), with the
+ * reason and line.  NULL when no story is withheld; else the caller
+ * frees it.
  */
 xmlDocPtr
 issue_print(xmlDocPtr doc)
 {
-	xmlDocPtr copy = NULL;
-	xmlNodePtr page, story, next, hole;
-	xmlChar *v;
+	xmlDocPtr copy;
+	xmlNodePtr page, n, next, hole, story;
+	xmlChar *src, *v;
 
-	for (page = xmlDocGetRootElement(doc)->children; page != NULL;
-	     page = page->next)
-		for (story = page->children; story != NULL; story = story->next)
-			if (xmlHasProp(story, X("withheld")))
-				copy = xmlCopyDoc(doc, 1);
-	if (copy == NULL)
+	if (withheld_story(doc, NULL) == NULL)
 		return NULL;
+	copy = xmlCopyDoc(doc, 1);
 	for (page = xmlDocGetRootElement(copy)->children; page != NULL;
 	     page = page->next)
-		for (story = page->children; story != NULL; story = next) {
-			next = story->next;
-			if (!xmlHasProp(story, X("withheld")))
+		for (n = page->children; n != NULL; n = next) {
+			next = n->next;
+			if (!xmlStrEqual(n->name, X("story")) &&
+			    !xmlStrEqual(n->name, X("continuation")))
 				continue;
+			src = xmlGetProp(n, X("source"));
+			if ((story = withheld_story(doc, src)) == NULL) {
+				xmlFree(src);
+				continue;
+			}
 			hole = xmlNewDocNode(copy, NULL, X("left-out"), NULL);
-			v = xmlGetProp(story, X("source"));
-			xmlNewProp(hole, X("file"), v);
-			xmlFree(v);
+			xmlNewProp(hole, X("file"), src);
+			xmlFree(src);
 			v = xmlGetProp(story, X("withheld"));
 			xmlNewProp(hole, X("reason"), v);
 			xmlFree(v);
 			if ((v = xmlGetProp(story, X("withheld-line"))) != NULL)
 				xmlNewProp(hole, X("line"), v);
 			xmlFree(v);
-			xmlReplaceNode(story, hole);
-			xmlFreeNode(story);
+			xmlReplaceNode(n, hole);
+			xmlFreeNode(n);
 		}
 	return copy;
 }
