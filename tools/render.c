@@ -28,6 +28,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
 #include <libxslt/extensions.h>
+#include <libxslt/imports.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -60,6 +61,7 @@ struct output {
 	xmlDocPtr *docs;       /* what it read with document(), kept */
 	char **uris;           /* their addresses */
 	size_t ndocs;
+	int stripped;          /* it stripped the issue being rendered */
 };
 
 /* One file copied as it is. */
@@ -78,6 +80,9 @@ static struct copy *copies;
 static size_t ncopies;
 static const char *print_encoding; /* NULL: UTF-8 */
 static struct buf errors;          /* libxml2 and libxslt messages */
+static xmlDocPtr issue_doc;        /* the issue being rendered, see below */
+static xsltStylesheetPtr unstripped; /* whose whitespace rules are off */
+static xmlHashTablePtr saved_rules[64]; /* and what they were */
 
 static void
 gather(void *ctx, const char *fmt, ...)
@@ -172,6 +177,67 @@ add_dep(struct output *o, const char *path)
 }
 
 /*
+ * Whitespace stripping, once an issue.  libxslt strips the whitespace
+ * the sheet's xsl:strip-space names from the whole source document
+ * before every transform, and from every document() file each time it
+ * is read: for a story of a 40-story issue that is a walk over the
+ * other 39.  Stripping twice by the same rules finds nothing the second
+ * time, so an output that stripped the issue being rendered, and the
+ * document() files it keeps, renders its next pages and stories of that
+ * issue with its rules switched off (rules_off), and strips a document()
+ * file it reads for the first time itself.  render_over(OVER_ISSUE)
+ * starts an issue: the pages and stories that follow are over its
+ * document.
+ */
+static void
+rules_off(xsltStylesheetPtr xsl)
+{
+	xsltStylesheetPtr s;
+	size_t n = 0;
+
+	for (s = xsl; s != NULL && n < 64; s = xsltNextImport(s), n++) {
+		saved_rules[n] = s->stripSpaces;
+		s->stripSpaces = NULL;
+	}
+	unstripped = xsl;
+}
+
+static void
+rules_on(void)
+{
+	xsltStylesheetPtr s;
+	size_t n = 0;
+
+	for (s = unstripped; s != NULL && n < 64; s = xsltNextImport(s), n++)
+		s->stripSpaces = saved_rules[n];
+	unstripped = NULL;
+}
+
+/* Whether rules_off() can take xsl's rules and give them back. */
+static int
+few_imports(xsltStylesheetPtr xsl)
+{
+	xsltStylesheetPtr s;
+	size_t n = 0;
+
+	for (s = xsl; s != NULL; s = xsltNextImport(s))
+		n++;
+	return n <= 64;
+}
+
+/* Strips doc, read while the rules are off, by those rules. */
+static void
+strip_new(void *ctxt, xmlDocPtr doc)
+{
+	xsltStylesheetPtr xsl = unstripped;
+
+	rules_on();
+	if (ctxt != NULL && xsltNeedElemSpaceHandling(ctxt))
+		xsltApplyStripSpaces(ctxt, xmlDocGetRootElement(doc));
+	rules_off(xsl);
+}
+
+/*
  * libxslt's loader, writing down every file it loads for the output
  * being parsed or applied.  What an output reads with document()
  * (styles.xml, words.xml) is parsed once and kept for its next files:
@@ -202,6 +268,8 @@ loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 	 * with the transform. */
 	if ((doc = base_loader(uri, NULL, options, ctxt, type)) == NULL)
 		return NULL;
+	if (unstripped != NULL)
+		strip_new(ctxt, doc);
 	o->docs = xrealloc(o->docs, (o->ndocs + 1) * sizeof(xmlDocPtr));
 	o->uris = xrealloc(o->uris, (o->ndocs + 1) * sizeof(char *));
 	o->docs[o->ndocs] = doc;
@@ -706,6 +774,8 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 	errors.len = 0;
 	errors.data[0] = '\0';
 	current = o;
+	if (doc == issue_doc && o->stripped && few_imports(xsl))
+		rules_off(xsl);
 	ctxt = xsltNewTransformContext(xsl, doc);
 	res = ctxt == NULL ? NULL :
 	      xsltApplyStylesheetUser(xsl, doc, params, NULL, NULL, ctxt);
@@ -713,6 +783,9 @@ apply(struct output *o, xmlDocPtr doc, const char *file, const char *root,
 		keep_docs(o, ctxt);
 		xsltFreeTransformContext(ctxt);
 	}
+	if (unstripped != NULL)
+		rules_on();
+	o->stripped = doc == issue_doc;
 	current = NULL;
 	for (i = 0; i < n; i++)
 		free(owned[i]);
@@ -928,6 +1001,12 @@ render_some(enum over over, xmlDocPtr doc, const char *out,
 	size_t i;
 	int ok = 1;
 
+	/* A new issue, or no issue: every output strips what it runs over. */
+	if (over == OVER_ISSUE || (over != OVER_PAGE && over != OVER_STORY)) {
+		issue_doc = over == OVER_ISSUE ? doc : NULL;
+		for (i = 0; i < noutputs; i++)
+			outputs[i].stripped = 0;
+	}
 	for (i = 0; i < noutputs; i++) {
 		struct output *o = &outputs[i];
 		char *rel, *file, *root;
@@ -980,6 +1059,7 @@ render_preview(xmlDocPtr doc, const char *dir, const char *slug)
 	size_t i;
 	char *first = NULL;
 
+	issue_doc = NULL;
 	for (i = 0; i < noutputs; i++) {
 		struct output *o = &outputs[i];
 		const char *ext = strrchr(o->path, '.');
@@ -1051,6 +1131,7 @@ render_free(void)
 	ncopies = 0;
 	free(templates);
 	templates = NULL;
+	issue_doc = NULL;
 	buf_free(&errors);
 	filtering = 0;
 	for (i = 0; i < ntold; i++)
