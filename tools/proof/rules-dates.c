@@ -4,6 +4,7 @@
  * otherwise than its issue (23), spans of years and dates written with
  * a hyphen or a wave (24).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,17 +55,27 @@ one_of(const char *set, uint32_t c)
 	return 0;
 }
 
-/* Whether the copy in [a, b) reads any of w. */
+/* Whether the copy in [a, b) reads any of w (at most 64 words).  Each
+ * word's first character is decoded once: most characters of a clause
+ * begin none of them. */
 static int
 has_any(const struct seg *sg, size_t a, size_t b, const char *const *w,
         size_t nw)
 {
+	uint32_t first[64], c;
 	size_t i, k;
 
-	for (i = a; i < b; i++)
+	assert(nw <= 64);
+	for (k = 0; k < nw; k++)
+		u8_next(w[k], strlen(w[k]), &first[k]);
+	for (i = a; i < b; i++) {
+		if ((c = at(sg, (long)i)) == 0)
+			continue;
 		for (k = 0; k < nw; k++)
-			if (i + u8_len(w[k]) <= b && reads(sg, (long)i, w[k]))
+			if (c == first[k] && i + u8_len(w[k]) <= b &&
+			    reads(sg, (long)i, w[k]))
 				return 1;
+	}
 	return 0;
 }
 
