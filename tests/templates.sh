@@ -15,6 +15,10 @@
 #                NITF and ICML alike
 #   once         a mistake in a shared stylesheet is one message, at its
 #                own line, however many sheets import it
+#   archive      what `over: archive` and `over: month` sheets run over
+#                (<archive>, copied out by a sheet) is valid against
+#                press.rng (jing), and press.rng rejects an archive story
+#                with a body but no 字数
 #
 # Run by tests/run with OUT, TMP and PRESS set; prints "ok"/"FAIL" lines.
 
@@ -98,4 +102,39 @@ if [ "$n" -eq 1 ] && [ "$at" -eq 1 ]; then
 else
 	notok "once: a mistake in common.xsl is one error, at its line ($n errors, $at there)"
 	sed 's/^/    /' "$t/once.err" | grep error: | head -8
+fi
+
+# archive: the documents of over: archive and over: month, written out by
+# a sheet that copies its input, are valid against press.rng.
+if ! command -v jing >/dev/null; then
+	echo "skip archive: no jing (apt-get install jing)"
+else
+	cp -r templates "$t/arch"
+	cat >"$t/arch/copy.xsl" <<'XSL'
+<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="xml" encoding="UTF-8"/>
+  <xsl:param name="month"/>
+  <xsl:template match="/"><xsl:copy-of select="."/></xsl:template>
+</xsl:stylesheet>
+XSL
+	sed -i 's|^outputs:$|outputs:\
+  - sheet: copy.xsl\
+    over: archive\
+    path: dump/archive.xml\
+  - sheet: copy.xsl\
+    over: month\
+    path: dump/{month}.xml|' "$t/arch/outputs.yaml"
+	"$PRESS" build -a "$t/a" -t "$t/arch" -o "$t/o-arch" 2>"$t/arch.err"
+	d=$t/o-arch/dump
+	# A story of the archive given a body but no 字数 must be refused.
+	sed 's|</head>|</head><body><p>正文</p></body>|' "$d/archive.xml" >"$t/bad.xml" 2>/dev/null
+	if [ -s "$d/archive.xml" ] && [ -s "$d/2024-06.xml" ] &&
+	    jing templates/press.rng "$d/archive.xml" "$d/2024-06.xml" >"$t/arch.jing" 2>&1 &&
+	    ! jing templates/press.rng "$t/bad.xml" >/dev/null 2>&1; then
+		ok "archive: <archive> of over: archive and over: month is valid against press.rng"
+	else
+		notok "archive: <archive> of over: archive and over: month is valid against press.rng"
+		sed 's/^/    /' "$t/arch.err" "$t/arch.jing" 2>/dev/null | head -8
+	fi
 fi
