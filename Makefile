@@ -141,8 +141,10 @@ regen: $(PRESS) $(MOS)
 
 # The web edition's tests drive Debian's Chromium (playwright-core) and run
 # the Nu HTML Checker (vnu-jar) with Debian's Java; both come from npm,
-# pinned in package-lock.json.
-WEBDEBS  = chromium default-jre-headless fonts-noto-cjk fonts-lxgw-wenkai curl
+# pinned in package-lock.json; pdftoppm (poppler-utils) renders the page
+# views printed to PDF for measuring.
+WEBDEBS  = chromium default-jre-headless fonts-noto-cjk fonts-lxgw-wenkai curl \
+           poppler-utils
 
 deps:
 	apt-get update

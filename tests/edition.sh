@@ -21,6 +21,10 @@
 #   pdf          issue.yaml's pdf: of a page is copied beside it and linked
 #                as 下载本版 PDF with its size; a missing one is an error
 #                at its line
+#   layout       the page views from 960 to 1440 px have no hole, no rule
+#                at a column top, every story a box (tests/web/layout.mjs);
+#                with a larger text size the columns stay 13em; printed on
+#                A4 four columns fill the sheets (tests/web/print.mjs)
 
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -260,12 +264,38 @@ elif [ ! -x "$chromium" ]; then
 	echo "skip chromium: no $chromium (apt-get install chromium)"
 else
 	node tests/web/edition.mjs --site "$site" --shots out/screenshots \
-	    index.html 2024-06-11/page-3.html 2024-06-11/wenxin-banzao.html \
+	    index.html 2024-06-11/page-1.html 2024-06-11/page-3.html 2024-06-11/wenxin-banzao.html \
 	    2024-06-11/shunyi.html archive/2024-06.html >"$t/shots" 2>&1
 	status=$?
 	cat "$t/shots"
 	grep -q '^\(ok \|FAIL \)' "$t/shots" ||
 		echo "FAIL chromium: edition.mjs printed no result (exit $status)"
+	# The page views as a designer sees them (tests/web/layout.mjs): holes,
+	# rules at a column top, boxed stories from 960 to 1440 px, and the
+	# grid of 13em columns with a larger text size; and printed on A4
+	# (tests/web/print.mjs, with pdftoppm).
+	node tests/web/layout.mjs --site "$site" index.html \
+	    2024-06-11/page-1.html 2024-06-11/page-3.html >"$t/layout" 2>&1
+	status=$?
+	cat "$t/layout"
+	grep -q '^\(ok \|FAIL \)' "$t/layout" ||
+		echo "FAIL layout: layout.mjs printed no result (exit $status)"
+	node tests/web/layout.mjs --site "$site" --widths 1440 --root-size 125% \
+	    index.html 2024-06-11/page-3.html >"$t/layout" 2>&1
+	status=$?
+	cat "$t/layout"
+	grep -q '^\(ok \|FAIL \)' "$t/layout" ||
+		echo "FAIL layout: layout.mjs printed no result (exit $status)"
+	if command -v pdftoppm >/dev/null; then
+		node tests/web/print.mjs --site "$site" --tmp "$t/print" index.html \
+		    2024-06-11/page-3.html >"$t/print.out" 2>&1
+		status=$?
+		cat "$t/print.out"
+		grep -q '^\(ok \|FAIL \)' "$t/print.out" ||
+			echo "FAIL print: print.mjs printed no result (exit $status)"
+	else
+		echo "skip print: no pdftoppm (apt-get install poppler-utils)"
+	fi
 	node tests/web/edition.mjs --site tests/web --widths 390 wordbreak.html \
 	    >"$t/neg" 2>&1
 	status=$?

@@ -14,20 +14,16 @@
     "masthead"); the 版面导航 (every page of the issue, this one marked,
     本期目录 and 往期); 下载本版 PDF with its size when the page has a pdf;
     the banner (通栏标语), then the page grid (press.css: columns
-    of the paper's line width, /issue/@line-chars ems, with a 1em gutter):
-      .lead   the slot="lead" story: headline block across its columns,
-              body flowing over them;
-      .rail   beside the lead, the stories that follow it in the page's
-              order, as many as fill the lead's height best;
-      .flow   the rest, in order, flowing through every column.
-    The grid class lead-3 or lead-4 says how many of the six columns of a
-    wide screen the lead takes (the rail takes the others; lead-all: no
-    rail).  The lead's slot-columns (its width on the printed page of
-    /issue/@columns columns) decides it when the editor gave one; else
-    the stories' estimated lines (@lines, at line-chars characters a
-    line) do.
-    The rail's stories are those that make lead and rail end closest
-    together.
+    of the paper's line width, /issue/@line-chars ems, with a 1em gutter;
+    4, 5 or 6 of them on a wide screen, 4 on paper) in rows (.row):
+    each story is a box, its headline block across its columns and its
+    text balanced over them; a row is one story across the page, or a
+    story and beside it a photo story (.rail) whose photo takes the
+    height the text leaves.  The lead (slot="lead") comes first and
+    takes the page's first photo story beside it when that fits at every
+    width; other stories take the photo story next to them.  The rail's
+    columns at each width are on the row as - -p4, - -p5, - -p6 (template
+    "pair", from the stories' estimated heights, mode "height").
     Below 60em the page is one column in the same order.
     A story that jumps (转版) shows the part of its first page, ending in
     a 下转第03版 link to the page it continues on; there its rest follows
@@ -53,9 +49,6 @@
 
   <xsl:variable name="headline-level" select="2"/>
   <xsl:variable name="parts" select="true()"/>
-
-  <!-- Columns of a wide screen (press.css, min-width 88em). -->
-  <xsl:variable name="cols" select="6"/>
 
   <!-- A column's width in ems: the paper's line width (press.css's
        measure, which every page sets from the same attribute). -->
@@ -185,15 +178,9 @@
             </xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
-            <main class="page-grid">
-              <xsl:if test="story | continuation">
-                <div class="flow">
-                  <xsl:apply-templates select="story | continuation" mode="story">
-                    <xsl:with-param name="link" select="true()"/>
-                  </xsl:apply-templates>
-                </div>
-              </xsl:if>
-            </main>
+            <xsl:call-template name="grid">
+              <xsl:with-param name="others" select="story"/>
+            </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:if test="story">
@@ -239,104 +226,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- ================================================================
-       The grid: lead, rail, flow.
-       ================================================================ -->
-
-  <xsl:template name="grid">
-    <xsl:param name="lead"/>
-    <xsl:param name="others"/>
-    <!-- Heights, in body lines, of the lead over 4 and over 3 columns,
-         and the rail that best matches each. -->
-    <xsl:variable name="h4">
-      <xsl:apply-templates select="$lead" mode="height">
-        <xsl:with-param name="k" select="4"/>
-      </xsl:apply-templates>
-    </xsl:variable>
-    <xsl:variable name="h3">
-      <xsl:apply-templates select="$lead" mode="height">
-        <xsl:with-param name="k" select="3"/>
-      </xsl:apply-templates>
-    </xsl:variable>
-    <xsl:variable name="fit4">
-      <xsl:call-template name="fit">
-        <xsl:with-param name="stories" select="$others"/>
-        <xsl:with-param name="k" select="$cols - 4"/>
-        <xsl:with-param name="target" select="number($h4)"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="fit3">
-      <xsl:call-template name="fit">
-        <xsl:with-param name="stories" select="$others"/>
-        <xsl:with-param name="k" select="$cols - 3"/>
-        <xsl:with-param name="target" select="number($h3)"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="n4" select="number(substring-before($fit4, ' '))"/>
-    <xsl:variable name="n3" select="number(substring-before($fit3, ' '))"/>
-    <xsl:variable name="d4" select="number(substring-after($fit4, ' ')) - number($h4)"/>
-    <xsl:variable name="d3" select="number(substring-after($fit3, ' ')) - number($h3)"/>
-    <!-- The lead's width the editor drew (slot-columns of the printed
-         page's columns), in columns of the screen; 0 when not drawn. -->
-    <xsl:variable name="page-columns">
-      <xsl:choose>
-        <xsl:when test="number(/issue/@columns) &gt; 0">
-          <xsl:value-of select="/issue/@columns"/>
-        </xsl:when>
-        <xsl:otherwise>8</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="drawn">
-      <xsl:choose>
-        <xsl:when test="number($lead/@slot-columns) &gt; 0">
-          <xsl:value-of select="$lead/@slot-columns * $cols div $page-columns"/>
-        </xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <!-- As drawn; else the lead over 3 columns only when that fits
-         clearly better. -->
-    <xsl:variable name="three"
-                  select="($drawn &gt; 0 and $drawn &lt; 3.5) or
-                          ($drawn = 0 and $n3 &gt; 0 and
-                           ($n4 = 0 or ($d3 * $d3) * 2 &lt; ($d4 * $d4)))"/>
-    <xsl:variable name="n">
-      <xsl:choose>
-        <xsl:when test="$drawn &gt;= 5.5">0</xsl:when>
-        <xsl:when test="$three"><xsl:value-of select="$n3"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$n4"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <main>
-      <xsl:attribute name="class">
-        <xsl:text>page-grid </xsl:text>
-        <xsl:choose>
-          <xsl:when test="$n = 0">lead-all</xsl:when>
-          <xsl:when test="$three">lead-3</xsl:when>
-          <xsl:otherwise>lead-4</xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
-      <xsl:apply-templates select="$lead" mode="story">
-        <xsl:with-param name="link" select="true()"/>
-      </xsl:apply-templates>
-      <xsl:if test="$n &gt; 0">
-        <div class="rail">
-          <xsl:apply-templates select="$others[position() &lt;= $n]" mode="story">
-            <xsl:with-param name="link" select="true()"/>
-          </xsl:apply-templates>
-        </div>
-      </xsl:if>
-      <xsl:if test="count($others) &gt; $n or $lead/../continuation">
-        <div class="flow">
-          <xsl:apply-templates select="$others[position() &gt; $n] |
-                                       $lead/../continuation" mode="story">
-            <xsl:with-param name="link" select="true()"/>
-          </xsl:apply-templates>
-        </div>
-      </xsl:if>
-    </main>
-  </xsl:template>
-
   <!-- 转版: the rest of a story from an earlier page, under its headline
        again (linked to the story), opening with the way back. -->
   <xsl:template match="continuation" mode="story">
@@ -373,37 +262,207 @@
     </p>
   </xsl:template>
 
-  <!-- "n h": the first n of $stories, set $k columns wide, stacked h
-       lines high; each next story is taken while that brings h closer
-       to $target (or as close). -->
-  <xsl:template name="fit">
-    <xsl:param name="stories"/>
-    <xsl:param name="k"/>
-    <xsl:param name="target"/>
-    <xsl:param name="i" select="0"/>
-    <xsl:param name="h" select="0"/>
-    <xsl:variable name="next" select="$stories[$i + 1]"/>
-    <xsl:variable name="hn">
-      <xsl:if test="$next">
-        <xsl:apply-templates select="$next" mode="height">
-          <xsl:with-param name="k" select="$k"/>
-        </xsl:apply-templates>
+  <!-- ================================================================
+       The grid: rows of boxed stories.
+       ================================================================ -->
+
+  <!-- Every story is a box: its headline block across its columns, its
+       text in those columns (balanced, so its columns end together).
+       A row is one story across the page, or a story with a photo story
+       beside it (the rail), whose photo takes the height the text leaves
+       (press.css), so that the two end together too: a row has no hole.
+       The lead takes the page's first photo story into its rail; any
+       other story the photo story that follows it.  Whether the two go
+       side by side, and over how many columns the rail goes, is decided
+       for each width of the screen (4, 5 and 6 columns, and print at 4)
+       and written on the row as - -p4, - -p5 and - -p6 (0 or none: one
+       above the other). -->
+  <xsl:template name="grid">
+    <xsl:param name="lead" select="/.."/>
+    <xsl:param name="others"/>
+    <xsl:variable name="photo" select="$others[@slot = 'photo'][1]"/>
+    <xsl:variable name="try">
+      <xsl:if test="$lead and $photo">
+        <xsl:call-template name="pair">
+          <xsl:with-param name="text" select="$lead"/>
+          <xsl:with-param name="photo" select="$photo"/>
+        </xsl:call-template>
       </xsl:if>
     </xsl:variable>
-    <xsl:choose>
-      <!-- Keep a story for the flow below. -->
-      <xsl:when test="$next and $stories[$i + 2] and
-                      $h + number($hn) - $target &lt;= $target - $h">
-        <xsl:call-template name="fit">
-          <xsl:with-param name="stories" select="$stories"/>
-          <xsl:with-param name="k" select="$k"/>
-          <xsl:with-param name="target" select="$target"/>
-          <xsl:with-param name="i" select="$i + 1"/>
-          <xsl:with-param name="h" select="$h + number($hn)"/>
+    <!-- The photo story leaves its place only to stand beside the lead
+         at every width. -->
+    <xsl:variable name="pair"
+                  select="substring($try, 1, string-length($try) *
+                          number(contains($try, '--p4') and contains($try, '--p5') and
+                                 contains($try, '--p6')))"/>
+    <main class="page-grid">
+      <xsl:if test="$lead">
+        <div class="row lead-row">
+          <xsl:if test="$pair != ''">
+            <xsl:attribute name="style"><xsl:value-of select="$pair"/></xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates select="$lead" mode="story">
+            <xsl:with-param name="link" select="true()"/>
+          </xsl:apply-templates>
+          <xsl:if test="$pair != ''">
+            <div class="rail">
+              <xsl:apply-templates select="$photo" mode="story">
+                <xsl:with-param name="link" select="true()"/>
+              </xsl:apply-templates>
+            </div>
+          </xsl:if>
+        </div>
+      </xsl:if>
+      <xsl:call-template name="rows">
+        <xsl:with-param name="list"
+                        select="$others[$pair = '' or generate-id() != generate-id($photo)]"/>
+      </xsl:call-template>
+      <!-- 转版: the rest of stories from earlier pages, a row each. -->
+      <xsl:for-each select="continuation">
+        <div class="row">
+          <xsl:apply-templates select="." mode="story"/>
+        </div>
+      </xsl:for-each>
+    </main>
+  </xsl:template>
+
+  <!-- The rows of $list from its $i-th story on. -->
+  <xsl:template name="rows">
+    <xsl:param name="list"/>
+    <xsl:param name="i" select="1"/>
+    <!-- a photo story followed by a text goes beside that text -->
+    <xsl:variable name="swap"
+                  select="$list[$i]/@slot = 'photo' and $list[$i + 1] and
+                          not($list[$i + 1]/@slot = 'photo')"/>
+    <xsl:variable name="s" select="$list[$i + number($swap)]"/>
+    <xsl:variable name="next" select="$list[$i + 1 - number($swap)]"/>
+    <xsl:if test="$s">
+      <xsl:variable name="pair">
+        <xsl:if test="not($s/@slot = 'photo') and $next/@slot = 'photo'">
+          <xsl:call-template name="pair">
+            <xsl:with-param name="text" select="$s"/>
+            <xsl:with-param name="photo" select="$next"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:if test="$swap and $pair = ''">
+        <div class="row">
+          <xsl:apply-templates select="$next" mode="story">
+            <xsl:with-param name="link" select="true()"/>
+          </xsl:apply-templates>
+        </div>
+      </xsl:if>
+      <div class="row">
+        <xsl:if test="$pair != ''">
+          <xsl:attribute name="style"><xsl:value-of select="$pair"/></xsl:attribute>
+        </xsl:if>
+        <xsl:apply-templates select="$s" mode="story">
+          <xsl:with-param name="link" select="true()"/>
+        </xsl:apply-templates>
+        <xsl:if test="$pair != ''">
+          <div class="rail">
+            <xsl:apply-templates select="$next" mode="story">
+              <xsl:with-param name="link" select="true()"/>
+            </xsl:apply-templates>
+          </div>
+        </xsl:if>
+      </div>
+      <xsl:call-template name="rows">
+        <xsl:with-param name="list" select="$list"/>
+        <xsl:with-param name="i" select="$i + 1 + number($pair != '' or $swap)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "- -p4:1;- -p6:2": for each width of the screen (4, 5, 6 columns)
+       at which $text and the photo story $photo go side by side, the
+       rail's columns; empty when they never do.  They do when the text
+       is at least as tall as the photo story with its photo at its
+       smallest (6em), and not so tall that the photo would be cut to
+       less than half of it. -->
+  <xsl:template name="pair">
+    <xsl:param name="text"/>
+    <xsl:param name="photo"/>
+    <xsl:call-template name="pick">
+      <xsl:with-param name="text" select="$text"/>
+      <xsl:with-param name="photo" select="$photo"/>
+      <xsl:with-param name="c" select="4"/>
+    </xsl:call-template>
+    <xsl:call-template name="pick">
+      <xsl:with-param name="text" select="$text"/>
+      <xsl:with-param name="photo" select="$photo"/>
+      <xsl:with-param name="c" select="5"/>
+    </xsl:call-template>
+    <xsl:call-template name="pick">
+      <xsl:with-param name="text" select="$text"/>
+      <xsl:with-param name="photo" select="$photo"/>
+      <xsl:with-param name="c" select="6"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- For $c columns: the rail over 2 columns, else 3 (leaving the
+       text 2 or more), else 1, the first that fits. -->
+  <xsl:template name="pick">
+    <xsl:param name="text"/>
+    <xsl:param name="photo"/>
+    <xsl:param name="c"/>
+    <xsl:variable name="two">
+      <xsl:call-template name="fits">
+        <xsl:with-param name="text" select="$text"/>
+        <xsl:with-param name="photo" select="$photo"/>
+        <xsl:with-param name="c" select="$c"/>
+        <xsl:with-param name="p" select="2"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="three">
+      <xsl:if test="$c - 3 &gt;= 2">
+        <xsl:call-template name="fits">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="photo" select="$photo"/>
+          <xsl:with-param name="c" select="$c"/>
+          <xsl:with-param name="p" select="3"/>
         </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat($i, ' ', $h)"/></xsl:otherwise>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="one">
+      <xsl:call-template name="fits">
+        <xsl:with-param name="text" select="$text"/>
+        <xsl:with-param name="photo" select="$photo"/>
+        <xsl:with-param name="c" select="$c"/>
+        <xsl:with-param name="p" select="1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$two != ''"><xsl:value-of select="$two"/></xsl:when>
+      <xsl:when test="$three != ''"><xsl:value-of select="$three"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$one"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- "- -p{c}:{p};" when the photo story over $p of $c columns stands
+       beside the text over the others; else empty. -->
+  <xsl:template name="fits">
+    <xsl:param name="text"/>
+    <xsl:param name="photo"/>
+    <xsl:param name="c"/>
+    <xsl:param name="p"/>
+    <xsl:variable name="t">
+      <xsl:apply-templates select="$text" mode="height">
+        <xsl:with-param name="k" select="$c - $p"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="h">
+      <xsl:apply-templates select="$photo" mode="height">
+        <xsl:with-param name="k" select="$p"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <!-- the photos' share of $h, and the least they may take -->
+    <xsl:variable name="pictures"
+                  select="count($photo/body/figure) * (($measure + 1) * $p - 2) * 0.75 div 1.75"/>
+    <xsl:variable name="least" select="number($h) - $pictures + 6 div 1.75 + 1"/>
+    <xsl:if test="number($t) &gt;= $least and number($t) &lt;= number($h) + $pictures">
+      <xsl:value-of select="concat('--p', $c, ':', $p, ';')"/>
+    </xsl:if>
   </xsl:template>
 
   <!--
