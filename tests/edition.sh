@@ -21,6 +21,10 @@
 #   pdf          issue.yaml's pdf: of a page is copied beside it and linked
 #                as 下载本版 PDF with its size; a missing one is an error
 #                at its line
+#   picture      issue.yaml's image: of a page is copied and shown as 版面图
+#                with a link over each story's area:, named by its
+#                headline; a missing picture or an area off the page is an
+#                error at its line, overlapping areas a warning
 #   layout       the page views from 960 to 1440 px have no hole, no rule
 #                at a column top, every story a box (tests/web/layout.mjs);
 #                with a larger text size the columns stay 13em; printed on
@@ -51,11 +55,15 @@ pages:
     name: 要闻
     editor: 王芳
     pdf: pdf/第01版.pdf
+    image: img/page-1.svg
     stories:
       - file: wenxin-banzao.md
         slot: lead
-      - huairou.md
-      - lianjia.md
+        area: {x: 2, y: 10, w: 64, h: 40}
+      - file: huairou.md
+        area: {x: 68, y: 10, w: 30, h: 40}
+      - file: lianjia.md
+        area: {x: 2, y: 51.4, w: 96, h: 30.6}
   - no: 3
     name: 首都工会
     banner: 深入学习贯彻党的二十大精神 奋力开拓首都工会工作新局面
@@ -69,6 +77,10 @@ YAML
 mkdir -p "$t/a/2024-06-11/pdf"
 { printf '%%PDF-1.4\n%% the layout desk'"'"'s page\n'; head -c 3000 /dev/zero | tr '\0' ' '
   printf '\n%%%%EOF\n'; } >"$t/a/2024-06-11/pdf/第01版.pdf"
+# A picture of the printed page 1 (the layout desk's, as an SVG here).
+cat >"$t/a/2024-06-11/img/page-1.svg" <<'SVG'
+<svg xmlns="http://www.w3.org/2000/svg" width="700" height="980" viewBox="0 0 700 980"><rect width="700" height="980" fill="#f4f1ea"/><rect x="14" y="98" width="448" height="392" fill="#ddd"/><rect x="476" y="98" width="210" height="392" fill="#ccc"/><rect x="14" y="504" width="672" height="300" fill="#e4e0d8"/></svg>
+SVG
 cp -r "$t/a/2024-06-11" "$t/a/2024-05-28"
 sed -i 's/^date: .*/date: 2024-05-28/; s/^number: .*/number: 105/; s/^total: .*/total: 6028/' \
     "$t/a/2024-05-28/issue.yaml"
@@ -250,6 +262,62 @@ if [ -s "$t/why" ]; then
 	fail "pdf: a page's PDF copied and linked with its size; a missing one is an error at its line" "$t/why"
 else
 	ok "pdf: a page's PDF copied and linked with its size; a missing one is an error at its line"
+fi
+
+# ---- page pictures ---------------------------------------------------------
+: >"$t/why"
+f=$site/2024-06-11/page-1.html
+m='//section[@class="page-picture"]//div[@class="page-map"]'
+[ "$(xpath "$f" "string($m/img/@src)")" = img/page-1.svg ] &&
+    [ "$(xpath "$f" "string($m/img/@width)")" = 700 ] &&
+    [ "$(xpath "$f" "string($m/img/@height)")" = 980 ] ||
+	echo "page 1: picture $(xpath "$f" "string($m/img/@src)") $(xpath "$f" "string($m/img/@width)")×$(xpath "$f" "string($m/img/@height)")" >>"$t/why"
+grep -q '<svg' "$site/2024-06-11/img/page-1.svg" 2>/dev/null ||
+	echo "the picture is not copied beside the page" >>"$t/why"
+for c in "wenxin-banzao:left:2%;top:10%;width:64%;height:40%" \
+    "huairou:left:68%;top:10%;width:30%;height:40%" \
+    "lianjia:left:2%;top:51.4%;width:96%;height:30.6%"; do
+	slug=${c%%:*}
+	a="$m/a[@href='$slug.html']"
+	[ "$(xpath "$f" "string($a/@style)")" = "${c#*:}" ] ||
+		echo "$slug: area '$(xpath "$f" "string($a/@style)")'" >>"$t/why"
+	head=$(xpath "$site/2024-06-11/$slug.html" 'normalize-space(//h1)')
+	[ -n "$head" ] && [ "$(xpath "$f" "normalize-space($a)")" = "$head" ] ||
+		echo "$slug: the area is named '$(xpath "$f" "normalize-space($a)")', not '$head'" >>"$t/why"
+done
+[ "$(xpath "$f" "count($m/a)")" = 3 ] || echo "page 1: $(xpath "$f" "count($m/a)") areas" >>"$t/why"
+[ "$(xpath "$site/2024-06-11/page-3.html" 'count(//section[@class="page-picture"])')" = 0 ] ||
+	echo "page 3 has no picture but shows one" >>"$t/why"
+if [ -s "$t/why" ]; then
+	fail "picture: the page's picture with a link over each story's area, named by its headline" "$t/why"
+else
+	ok "picture: the page's picture with a link over each story's area, named by its headline"
+fi
+# A missing picture, an area off the page, a malformed area: errors at
+# their lines, the issue not built; overlapping areas: a warning.
+: >"$t/why"
+cp -r "$t/a" "$t/c"
+sed -i 's|image: img/page-1.svg|image: img/none.png|; s|{x: 68, y: 10, w: 30, h: 40}|{x: 68, y: 10, w: 40, h: 40}|; s|{x: 2, y: 51.4, w: 96, h: 30.6}|[2, 51.4, 96, 30.6]|' \
+    "$t/c/2024-06-11/issue.yaml"
+"$PRESS" build -a "$t/c" -o "$t/cout" >/dev/null 2>"$t/err"
+status=$?
+for want in "issue.yaml:9:12: error: no picture img/none.png of the page in the issue's folder" \
+    "issue.yaml:15:15: error: area: outside the page: x and y from 0, w and h above 0, x + w (108) and y + h (50) at most 100" \
+    "issue.yaml:17:15: error: area: x, y, w and h, per cent of the page"; do
+	grep -qF "$want" "$t/err" || echo "no '$want'" >>"$t/why"
+done
+[ "$status" -eq 1 ] && [ ! -e "$t/cout/site/2024-06-11/page-1.html" ] ||
+	echo "exit $status, page 1 written: $(ls "$t/cout/site/2024-06-11" 2>&1 | head -3)" >>"$t/why"
+cp -r "$t/a" "$t/d"
+sed -i 's|{x: 2, y: 51.4, w: 96, h: 30.6}|{x: 2, y: 45, w: 96, h: 30.6}|' "$t/d/2024-06-11/issue.yaml"
+"$PRESS" build -a "$t/d" -o "$t/dout" >/dev/null 2>"$t/err"
+status=$?
+grep -qF "issue.yaml:17:15: warning: the area of lianjia.md overlaps that of wenxin-banzao.md (line 13)" "$t/err" &&
+    [ "$status" -eq 0 ] || { echo "overlap (exit $status):"; grep -v '\[' "$t/err"; } >>"$t/why"
+if [ -s "$t/why" ]; then
+	fail "picture: a missing picture or an area off the page is an error at its line; an overlap a warning" "$t/why"
+else
+	ok "picture: a missing picture or an area off the page is an error at its line; an overlap a warning"
 fi
 
 # ---- in Chromium -----------------------------------------------------------

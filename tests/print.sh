@@ -124,10 +124,11 @@ for dir in "$OUT"/print/*/; do
 	fi
 done
 
-# press.dtd is trang's output for press.rng, with the one change its
-# header comment explains and that comment after the first line.
+# press.dtd is trang's output for press.rng, with the changes its header
+# comment explains and that comment after the first line.
 if command -v trang >/dev/null 2>&1; then
-	sed 's#<mixed><oneOrMore>\(.*\)</oneOrMore></mixed>#<mixed><zeroOrMore>\1</zeroOrMore></mixed>#' \
+	sed -e 's#<mixed><oneOrMore>\(.*\)</oneOrMore></mixed>#<mixed><zeroOrMore>\1</zeroOrMore></mixed>#' \
+	    -e '/<define name="archive">/,/^  <\/define>/d' \
 	    templates/press.rng >"$tmp/press-dtd.rng"
 	if trang "$tmp/press-dtd.rng" "$tmp/trang.dtd" 2>"$tmp/trang.err"; then
 		sed '2,/-->/d' templates/press.dtd >"$tmp/press.dtd"

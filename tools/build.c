@@ -244,15 +244,20 @@ claim_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 		want_paths(&c, render_paths(OVER_PAGE, (char *)id, (char *)no, NULL),
 		           yaml);
 		{
-			xmlChar *pdf = xmlGetProp(page, X("pdf"));
+			static const char *const files[] = {"pdf", "image", NULL};
+			size_t k;
 
-			if (pdf != NULL) {
-				char *p = xasprintf("site/%s/%s", id, pdf);
+			for (k = 0; files[k] != NULL; k++) {
+				xmlChar *f = xmlGetProp(page, X(files[k]));
 
-				claim(&c, p, yaml);
-				free(p);
+				if (f != NULL) {
+					char *p = xasprintf("site/%s/%s", id, f);
+
+					claim(&c, p, yaml);
+					free(p);
+				}
+				xmlFree(f);
 			}
-			xmlFree(pdf);
 		}
 		xmlFree(no);
 	}
@@ -318,6 +323,21 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 				free(to);
 			}
 			xmlFree(pdf);
+		}
+		/* The picture of the printed page, for the page view. */
+		{
+			xmlChar *img = xmlGetProp(page, X("image"));
+
+			if (img != NULL) {
+				char *from = xasprintf("%s/%s", dir, img);
+				char *to = xasprintf("%s/site/%s/%s", out, id, img);
+				const char *dst[] = {to};
+
+				photo_copy(from, (const char *)img, dst, 1);
+				free(from);
+				free(to);
+			}
+			xmlFree(img);
 		}
 		for (story = page->children; story != NULL; story = story->next) {
 			xmlChar *slug;

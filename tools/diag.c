@@ -44,6 +44,7 @@ static const struct {
 	{DIAG_WARNING, N_("template: xsl:message rendering %s: %s")},  /* D_TEMPLATE_MSG */
 	{DIAG_WARNING, N_("photo %s: %d × %d px prints at %ld dpi across %s (%ld mm wide); print wants about 150 dpi")}, /* D_PHOTO_DPI */
 	{DIAG_WARNING, N_("%s fits its space on page %ld: the jump to page %ld is not needed and not made")}, /* D_JUMP_FITS */
+	{DIAG_WARNING, N_("the area of %s overlaps that of %s (line %d): a reader's click on the page picture cannot tell them apart")}, /* D_AREA_OVERLAP */
 	{DIAG_ERROR, "%s"},                                        /* D_READ */
 	{DIAG_ERROR, "%s"},                                        /* D_ENCODING */
 	{DIAG_ERROR, N_("empty file")},                                /* D_EMPTY */
@@ -70,6 +71,8 @@ static const struct {
 	{DIAG_ERROR, N_("story placed twice: %s (first on line %d)")}, /* D_ISSUE_DUP */
 	{DIAG_ERROR, N_("page %ld given twice (first on line %d)")},   /* D_PAGE_DUP */
 	{DIAG_ERROR, N_("no PDF %s in the issue's folder")},            /* D_PAGE_PDF */
+	{DIAG_ERROR, N_("no picture %s of the page in the issue's folder")}, /* D_PAGE_IMAGE */
+	{DIAG_ERROR, N_("area: %s")},                                  /* D_PAGE_AREA */
 	{DIAG_ERROR, N_("slug '%s' is used by another story of this issue: %s")}, /* D_SLUG_DUP */
 	{DIAG_ERROR, N_("template: %s")},                              /* D_TEMPLATE */
 	{DIAG_ERROR, N_("cannot write: %s")},                          /* D_WRITE */

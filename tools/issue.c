@@ -306,6 +306,13 @@ is_issue_id(const char *s)
 }
 
 /* Everything one issue build holds. */
+/* A story's area on the page picture, per cent of the page. */
+struct area {
+	double x, y, w, h;
+	int line;   /* of the area in issue.yaml */
+	char *file; /* the story's */
+};
+
 struct issue {
 	const struct build_opts *opts;
 	const struct paper *paper;
@@ -324,6 +331,8 @@ struct issue {
 	long *nos;        /* page numbers seen, for duplicates */
 	int *nolines;     /* the line of each page's 'no' */
 	size_t nnos;
+	struct area *areas; /* the areas on the page being read */
+	size_t nareas;
 	int bad;          /* ambiguous: checked through, not built */
 };
 
@@ -676,6 +685,74 @@ continued(struct issue *is, xmlNodePtr page, yaml_node_t *entry,
 }
 
 /*
+ * area: the story's place on the page picture, {x, y, w, h} in per cent
+ * of the page.  Writes "x y w h" to out (at least 64 bytes); 0 after
+ * reporting a malformed area or one outside the page at its line.  An
+ * area that overlaps one before it on the page is a warning.
+ */
+static int
+story_area(struct issue *is, yaml_node_t *v, const char *file, char *out)
+{
+	static const char *const keys[] = {"x", "y", "w", "h", NULL};
+	double n[4];
+	size_t k;
+	char *end, *m;
+	struct area *a;
+
+	for (k = 0; keys[k] != NULL; k++) {
+		const char *t = v->type == YAML_MAPPING_NODE ?
+		                fm_scalar(fm_get(&is->y.doc, v, keys[k], NULL)) : NULL;
+
+		n[k] = t != NULL ? strtod(t, &end) : 0;
+		if (t == NULL || *t == '\0' || *end != '\0' || n[k] != n[k]) {
+			diag(is->y.path, fm_line(v, 0), fm_col(v), D_PAGE_AREA,
+			     _("x, y, w and h, per cent of the page, like "
+			       "{x: 0, y: 10, w: 50, h: 30}"));
+			return 0;
+		}
+	}
+	if (n[0] < 0 || n[1] < 0 || n[2] <= 0 || n[3] <= 0 ||
+	    n[0] + n[2] > 100 || n[1] + n[3] > 100) {
+		m = xasprintf(_("outside the page: x and y from 0, w and h above "
+		                "0, x + w (%g) and y + h (%g) at most 100"),
+		              n[0] + n[2], n[1] + n[3]);
+		diag(is->y.path, fm_line(v, 0), fm_col(v), D_PAGE_AREA, m);
+		free(m);
+		return 0;
+	}
+	for (k = 0; k < is->nareas; k++) {
+		a = &is->areas[k];
+		if (n[0] < a->x + a->w && a->x < n[0] + n[2] &&
+		    n[1] < a->y + a->h && a->y < n[1] + n[3]) {
+			diag(is->y.path, fm_line(v, 0), fm_col(v), D_AREA_OVERLAP,
+			     file, a->file, a->line);
+			break;
+		}
+	}
+	is->areas = xrealloc(is->areas, (is->nareas + 1) * sizeof(*a));
+	a = &is->areas[is->nareas++];
+	a->x = n[0];
+	a->y = n[1];
+	a->w = n[2];
+	a->h = n[3];
+	a->line = fm_line(v, 0);
+	a->file = xstrdup(file);
+	snprintf(out, 64, "%g %g %g %g", n[0], n[1], n[2], n[3]);
+	return 1;
+}
+
+/* Forgets the areas of the page read last. */
+static void
+areas_clear(struct issue *is)
+{
+	size_t k;
+
+	for (k = 0; k < is->nareas; k++)
+		free(is->areas[k].file);
+	is->nareas = 0;
+}
+
+/*
  * Builds one story entry of a page: loads the story, checks it against
  * the schema and the print encoding, and adds it to the page, or marks
  * it left out.
@@ -685,7 +762,7 @@ place(struct issue *is, xmlNodePtr page, long no, yaml_node_t *entry,
       int first)
 {
 	static const char *const known[] = {"file", "slot", "columns", "lines",
-	                                    "jump", NULL};
+	                                    "jump", "area", NULL};
 	yaml_node_t *fv = entry, *sv = NULL, *jv = NULL;
 	const char *file, *slot = NULL;
 	struct jump *j;
@@ -829,6 +906,16 @@ place(struct issue *is, xmlNodePtr page, long no, yaml_node_t *entry,
 		fit(is, entry, node, file, cols, lines);
 		if (!print)
 			withhold(is, node, path);
+		/* Its place on the page picture. */
+		if (entry->type == YAML_MAPPING_NODE) {
+			yaml_node_t *av = fm_get(&is->y.doc, entry, "area", NULL);
+			char area[64];
+
+			if (av != NULL && story_area(is, av, file, area))
+				xmlNewProp(node, X("area"), X(area));
+			else if (av != NULL)
+				is->bad = 1;
+		}
 		xmlAddChild(page, node);
 	} else
 		left_out(is, page, file, path);
@@ -875,12 +962,51 @@ page_pdf(struct issue *is, xmlNodePtr page, yaml_node_t *v, const char *s)
 	free(path);
 }
 
+/*
+ * image: a picture of the printed page, a file in the issue's folder
+ * (JPEG, PNG, GIF, WebP or SVG): the page gets image and, from its
+ * header, image-width and image-height.  A path that leaves the folder
+ * or a file that is not there is an error at its line, a file that is
+ * no picture press takes is reported at the file; either way the issue
+ * is not built.
+ */
+static void
+page_image(struct issue *is, xmlNodePtr page, yaml_node_t *v, const char *s)
+{
+	struct photo ph = {0};
+	struct stat sb;
+	char *path, num[24];
+
+	if (!validate_relpath(s)) {
+		wrong(&is->y, v, "image", _("a file in the issue's folder"));
+		is->bad = 1;
+		return;
+	}
+	path = xasprintf("%s/%s", is->dir, s);
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		diag(is->y.path, fm_line(v, 0), fm_col(v), D_PAGE_IMAGE, s);
+		is->bad = 1;
+	} else if (!photo_check(path, s, &ph)) {
+		is->bad = 1;
+	} else {
+		xmlNewProp(page, X("image"), X(s));
+		if (ph.width > 0 && ph.height > 0) {
+			snprintf(num, sizeof(num), "%d", ph.width);
+			xmlNewProp(page, X("image-width"), X(num));
+			snprintf(num, sizeof(num), "%d", ph.height);
+			xmlNewProp(page, X("image-height"), X(num));
+		}
+	}
+	free(path);
+}
+
 static void
 add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 {
 	static const char *const known[] = {"no", "name", "banner", "editor",
 	                                    "designer", "proofreader",
-	                                    "photo-editor", "pdf", "stories", NULL};
+	                                    "photo-editor", "pdf", "image",
+	                                    "stories", NULL};
 	static const char *const staff[] = {"editor", "designer",
 	                                    "proofreader", "photo-editor", NULL};
 	size_t k;
@@ -947,6 +1073,9 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 			xmlNewProp(page, X(staff[k]), X(s));
 	if ((s = text(&is->y, p, "pdf", 0)) != NULL)
 		page_pdf(is, page, fm_get(&is->y.doc, p, "pdf", NULL), s);
+	if ((s = text(&is->y, p, "image", 0)) != NULL)
+		page_image(is, page, fm_get(&is->y.doc, p, "image", NULL), s);
+	areas_clear(is);
 	stories = fm_get(&is->y.doc, p, "stories", NULL);
 	if (stories != NULL && stories->type != YAML_SEQUENCE_NODE)
 		wrong(&is->y, stories, "stories", _("a list of story files"));
@@ -959,6 +1088,14 @@ add_page(struct issue *is, xmlNodePtr issue, yaml_node_t *p)
 			first = first && (page->last == NULL ||
 			        !xmlStrEqual(page->last->name, X("story")));
 		}
+	/* Areas are drawn on the page picture: without one they show
+	 * nowhere. */
+	if (is->nareas > 0 && xmlHasProp(page, X("image")) == NULL &&
+	    fm_get(&is->y.doc, p, "image", NULL) == NULL)
+		diag(is->y.path, is->areas[0].line, 1, D_MORE,
+		     _("the page's stories have areas but the page no picture "
+		       "(image:) to show them on"));
+	areas_clear(is);
 	/* The page's name and banner are head copy: the rules read them. */
 	proof_page(is->y.path, is->y.src->text, is->y.src->len, &is->y.doc, p,
 	           no, is->opts->proof);
@@ -1174,6 +1311,8 @@ out:
 	free(is.nolines);
 	free(is.all);
 	free(is.jumps);
+	areas_clear(&is);
+	free(is.areas);
 	yfile_free(&is.y);
 	return is.doc;
 }

@@ -151,6 +151,7 @@ enum diag_id {
 	D_TEMPLATE_MSG,
 	D_PHOTO_DPI,
 	D_JUMP_FITS,
+	D_AREA_OVERLAP,
 	/* errors */
 	D_READ,
 	D_ENCODING,
@@ -178,6 +179,8 @@ enum diag_id {
 	D_ISSUE_DUP,
 	D_PAGE_DUP,
 	D_PAGE_PDF,
+	D_PAGE_IMAGE,
+	D_PAGE_AREA,
 	D_SLUG_DUP,
 	D_TEMPLATE,
 	D_WRITE,

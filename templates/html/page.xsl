@@ -183,6 +183,9 @@
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="@image">
+          <xsl:apply-templates select="." mode="picture"/>
+        </xsl:if>
         <xsl:if test="story">
           <nav class="page-headlines" aria-labelledby="page-headlines">
             <h2 id="page-headlines">本版标题</h2>
@@ -260,6 +263,43 @@
         <xsl:text>版）</xsl:text>
       </a>
     </p>
+  </xsl:template>
+
+  <!-- 版面图: the picture of the printed page (issue.yaml's image), a
+       link over each story's area (its headline, for those who cannot
+       see the picture), as e-papers have. -->
+  <xsl:template match="page" mode="picture">
+    <section class="page-picture" aria-labelledby="page-picture">
+      <h2 id="page-picture">版面图</h2>
+      <div class="page-map">
+        <img alt="第{substring(concat('0', @no), string-length(@no))}版 {@name} 版面">
+          <xsl:attribute name="src">
+            <xsl:value-of select="$into"/>
+            <xsl:call-template name="photo-uri">
+              <xsl:with-param name="s" select="@image"/>
+            </xsl:call-template>
+          </xsl:attribute>
+          <xsl:if test="@image-width and @image-height">
+            <xsl:attribute name="width"><xsl:value-of select="@image-width"/></xsl:attribute>
+            <xsl:attribute name="height"><xsl:value-of select="@image-height"/></xsl:attribute>
+          </xsl:if>
+          <xsl:attribute name="loading">lazy</xsl:attribute>
+        </img>
+        <xsl:for-each select="story[@area]">
+          <xsl:variable name="a" select="concat(normalize-space(@area), ' ')"/>
+          <xsl:variable name="x" select="substring-before($a, ' ')"/>
+          <xsl:variable name="a2" select="substring-after($a, ' ')"/>
+          <xsl:variable name="y" select="substring-before($a2, ' ')"/>
+          <xsl:variable name="a3" select="substring-after($a2, ' ')"/>
+          <xsl:variable name="w" select="substring-before($a3, ' ')"/>
+          <xsl:variable name="h" select="substring-before(substring-after($a3, ' '), ' ')"/>
+          <a class="area" href="{$into}{@slug}.html"
+             style="left:{$x}%;top:{$y}%;width:{$w}%;height:{$h}%">
+            <span class="area-name"><xsl:value-of select="normalize-space(head/headline)"/></span>
+          </a>
+        </xsl:for-each>
+      </div>
+    </section>
   </xsl:template>
 
   <!-- ================================================================
