@@ -369,18 +369,21 @@ const char *
 fm_near(const char *key, const char *const *known)
 {
 	const char *found = NULL;
-	size_t i, most;
+	size_t i, most, d, best = 99;
+	int tie = 0;
 
+	/* The nearest known key; none when two are as near ('nmae' is one
+	 * slip from 'name', two from 'image': 'name'). */
 	for (i = 0; known[i] != NULL; i++) {
 		/* A short key is near only at one slip: 'no' is not 'name'. */
 		most = strlen(known[i]) >= 5 ? 2 : 1;
-		if (distance(key, known[i]) <= most) {
-			if (found != NULL)
-				return NULL;
-			found = known[i];
-		}
+		if ((d = distance(key, known[i])) > most || d > best)
+			continue;
+		tie = d == best;
+		best = d;
+		found = known[i];
 	}
-	return found;
+	return tie ? NULL : found;
 }
 
 int
