@@ -42,7 +42,7 @@ SRCS     = tools/util.c tools/diag.c tools/src.c tools/fm.c tools/body.c \
            tools/serve/serve.c tools/serve/messages.c tools/serve/http.c \
            tools/serve/mhd.c \
            tools/check.c tools/lunar.c tools/import.c tools/photo.c tools/project.c \
-           tools/words.c $(PROOF)
+           tools/words.c tools/search.c $(PROOF)
 PROOF    = tools/proof/house.c tools/proof/seg.c tools/proof/collect.c \
            tools/proof/rules-punct.c tools/proof/rules-words.c \
            tools/proof/rules-form.c tools/proof/rules-grammar.c \

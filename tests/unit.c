@@ -293,6 +293,51 @@ START_TEST(headline_words)
 }
 END_TEST
 
+/* The terms search indexes (tools/search.c, and search.js the same):
+ * every two Han characters side by side, runs of Latin letters and
+ * digits lower-cased (full-width ones as ASCII); punctuation, spaces
+ * and digits end a Han run; a word over SEARCH_WORD_MAX bytes is left
+ * out. */
+static void
+join_term(const char *term, size_t len, void *arg)
+{
+	char *got = arg;
+
+	strcat(got, "|");
+	strncat(got, term, len);
+}
+
+START_TEST(search_bigrams)
+{
+	static const char *const want[][2] = {
+	    {"暖心伴考", "|暖心|心伴|伴考"},
+	    {"“暖心伴考”服务", "|暖心|心伴|伴考|服务"},
+	    {"设立2个站", "|设立|2|个站"},
+	    {"5G网络 ABC，ｘＹ１", "|5g|网络|abc|xy1"},
+	    {"工", ""},
+	    {"Press-Test", "|press|test"},
+	    {"", ""},
+	};
+	char got[512], big[SEARCH_WORD_MAX + 2];
+	size_t i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		got[0] = '\0';
+		search_terms(want[i][0], strlen(want[i][0]), join_term, got);
+		ck_assert_msg(strcmp(got, want[i][1]) == 0, "%s: %s, want %s",
+		              want[i][0], got, want[i][1]);
+	}
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	got[0] = '\0';
+	search_terms(big, strlen(big), join_term, got);
+	ck_assert_str_eq(got, "");
+	big[SEARCH_WORD_MAX] = '\0';
+	search_terms(big, strlen(big), join_term, got);
+	ck_assert_uint_eq(strlen(got), SEARCH_WORD_MAX + 1);
+}
+END_TEST
+
 /*
  * unit --lunar prints the lunar date of every day from 1901 to 2100, a
  * line "YYYY-MM-DD YEAR MONTH LEAP DAY" each, for tests/lunar.sh to
@@ -343,6 +388,7 @@ main(int argc, char **argv)
 	tcase_add_test(tc, check_leaves_alone);
 	tcase_add_test(tc, lunar_dates);
 	tcase_add_test(tc, headline_words);
+	tcase_add_test(tc, search_bigrams);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_ENV);

@@ -14,7 +14,8 @@
 # (BENCH_RUNS of each, 3 by default): a cold full build with all
 # outputs; a cold build of the web outputs alone (a templates folder
 # whose outputs.yaml keeps only site/ files); a rebuild after
-# html/story.xsl changed; after one story changed; a no-op rebuild; peak
+# html/story.xsl changed; after one story changed; a no-op rebuild; the
+# search index made again (its size: files, bytes, shards); peak
 # memory of the cold build; and `press preview` of one story against the
 # cmark-gfm command on the same file.  Medians of wall time and of CPU
 # time (user + system, what counts on a shared machine), and the ratios
@@ -209,6 +210,17 @@ pair "echo 又及。 >>$story" "$build" "echo 又及。 >>$hstory" "$hb"
 row "one story changed"
 pair true "$build" true "$hb"
 row "no-op rebuild"
+# The search index of that build (tools/search.c): made again when its
+# index.json is gone, with the archive's pages (which that also renders
+# again); its size, and the stories' texts it was made from.
+pair "rm -f $o/site/search/index.json" "$build" true ""
+row "search index made again"
+printf '  (search index: %s files, %s bytes, %s shards, %s docs; story texts %s bytes)\n' \
+    "$(find "$o/site/search" -maxdepth 1 -name '*.json' | wc -l)" \
+    "$(find "$o/site/search" -maxdepth 1 -name '*.json' -exec cat {} + | wc -c)" \
+    "$(sed -n 's/.*"shards":\([0-9]*\).*/\1/p' "$o/site/search/index.json")" \
+    "$(sed -n 's/.*"docs":\([0-9]*\).*/\1/p' "$o/site/search/index.json")" \
+    "$(find "$o/site/search" -name '*.txt' -exec cat {} + | wc -c)"
 printf '%-34s %8s %8s %8s %8s %7s\n' "peak memory, cold build (MB)" "$pmem" "" \
     "$hmem" "" "$(ratio "$pmem" "$hmem")"
 # A preview takes milliseconds: 50 of them a run, in ms each.

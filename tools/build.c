@@ -911,6 +911,9 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 			               look || !archive_ok ||
 			               cache_get(cache, "issues") != set);
 		}
+		/* The search index, from the stories' texts. */
+		search_index(cache, opts->out, (const char *const *)ids, n,
+		             !archive_ok);
 		archive_withdraw(opts, (const char *const *)ids, n);
 		cache_set(cache, "issues", set);
 		render_copies(opts->out, 0);

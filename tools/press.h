@@ -497,6 +497,28 @@ size_t words_breaks(const char *s, size_t len, size_t **at);
  * an empty <wbr/> element at each of its breaks. */
 void words_register(void);
 
+/* ---- search.c: the index of site/search.html ----------------------- */
+
+/* A term longer than this many bytes is left out of the index. */
+#define SEARCH_WORD_MAX 32
+typedef void search_fn(const char *term, size_t len, void *arg);
+/*
+ * Calls each(term, len, arg) for every index term of the UTF-8 text s
+ * (len bytes), in order, repeats included: every two Han characters
+ * side by side (a bigram), and every run of Latin letters and digits
+ * (full-width ones too) as lower-case ASCII, up to SEARCH_WORD_MAX.
+ */
+void search_terms(const char *s, size_t len, search_fn *each, void *arg);
+struct cache;
+/*
+ * Writes the search index of the issues ids (n of them, newest first)
+ * into the folder outputs.yaml's index: names, from each story's text
+ * that its entry wrote; unless nothing it is made of changed since the
+ * last build and force is 0.  Files go through out_write().
+ */
+void search_index(struct cache *, const char *out, const char *const *ids,
+                  size_t n, int force);
+
 /* ---- render.c ------------------------------------------------------ */
 
 /* What an entry of templates/outputs.yaml runs over. */
@@ -527,6 +549,13 @@ int render_month(xmlDocPtr, const char *out, const char *month);
  * and the list. */
 char **render_paths(enum over, const char *issue, const char *page,
                     const char *slug);
+/* The folder under out that the entry of outputs.yaml with index:
+ * names (site/search), or NULL when there is none; *dirty says whether
+ * that entry's files changed since the last build. */
+const char *render_index(int *dirty);
+/* The path under out that entry writes for a story.  The caller frees. */
+char *render_index_path(const char *issue, const char *page,
+                        const char *slug);
 /* Renders the preview outputs of a <story> document into dir; returns
  * the first file's path (the caller frees it) or NULL. */
 char *render_preview(xmlDocPtr, const char *dir, const char *slug);

@@ -53,6 +53,7 @@ struct output {
 	char *path;            /* under out/, with {issue} {page} {slug} {month} */
 	int preview;           /* press preview renders it */
 	int utf8;              /* encoding: UTF-8, whatever --print-encoding */
+	char *index;           /* index: the search index's folder, or NULL */
 	xsltStylesheetPtr xsl; /* parsed on first use */
 	int failed;            /* could not be parsed: reported once */
 	char **deps;           /* the files it was made from */
@@ -604,7 +605,7 @@ render_load(const char *dir, const char *encoding)
 	ok = 1;
 	for (it = list->data.sequence.items.start;
 	     it < list->data.sequence.items.top; it++) {
-		const char *sheet, *over, *to, *pv, *enc;
+		const char *sheet, *over, *to, *pv, *enc, *idx;
 
 		e = yaml_document_get_node(&doc, *it);
 		if ((sheet = field(path, &doc, e, "sheet")) == NULL ||
@@ -639,12 +640,27 @@ render_load(const char *dir, const char *encoding)
 			ok = 0;
 			continue;
 		}
+		/* index: a story's text for search (search.c), read back
+		 * from the site, which the index goes into too. */
+		idx = fm_scalar(fm_get(&doc, e, "index", NULL));
+		if (idx != NULL &&
+		    (o != OVER_STORY || strncmp(to, "site/", 5) != 0 ||
+		     strncmp(idx, "site/", 5) != 0 ||
+		     !inside(path, fm_get(&doc, e, "index", NULL), idx))) {
+			diag(path, fm_line(fm_get(&doc, e, "index", NULL), 0),
+			     fm_col(fm_get(&doc, e, "index", NULL)), D_TEMPLATE,
+			     "'index' is for an output over: story under site/, "
+			     "and names a folder under site/");
+			ok = 0;
+			continue;
+		}
 		outputs = xrealloc(outputs, (noutputs + 1) * sizeof(*outputs));
 		memset(&outputs[noutputs], 0, sizeof(*outputs));
 		outputs[noutputs].sheet = xstrdup(sheet);
 		outputs[noutputs].over = o;
 		outputs[noutputs].path = xstrdup(to);
 		outputs[noutputs].utf8 = enc != NULL;
+		outputs[noutputs].index = idx ? xstrdup(idx) : NULL;
 		outputs[noutputs++].preview = pv != NULL &&
 		    (strcmp(pv, "yes") == 0 || strcmp(pv, "true") == 0);
 	}
@@ -1053,6 +1069,35 @@ render_paths(enum over over, const char *issue, const char *page,
 	return list;
 }
 
+/* The entry of outputs.yaml with index:, or NULL. */
+static struct output *
+index_output(void)
+{
+	size_t i;
+
+	for (i = 0; i < noutputs; i++)
+		if (outputs[i].index != NULL)
+			return &outputs[i];
+	return NULL;
+}
+
+const char *
+render_index(int *dirty)
+{
+	struct output *o = index_output();
+
+	*dirty = o != NULL && o->dirty;
+	return o != NULL ? o->index : NULL;
+}
+
+char *
+render_index_path(const char *issue, const char *page, const char *slug)
+{
+	struct output *o = index_output();
+
+	return o != NULL ? expand(o->path, issue, page, slug, NULL) : NULL;
+}
+
 char *
 render_preview(xmlDocPtr doc, const char *dir, const char *slug)
 {
@@ -1109,6 +1154,7 @@ render_free(void)
 		xsltFreeStylesheet(outputs[i].xsl);
 		free(outputs[i].sheet);
 		free(outputs[i].path);
+		free(outputs[i].index);
 		for (k = 0; k < outputs[i].ndeps; k++)
 			free(outputs[i].deps[k]);
 		free(outputs[i].deps);

@@ -369,7 +369,8 @@
 
   <!-- ================================================================
        版面导航: every page of the issue, number and name, the current one
-       ($current, a <page>, or none) marked; then 本期目录 and 往期.
+       ($current, a <page>, or none) marked; then 本期目录, 往期 and 搜索
+       (search.html).
        ================================================================ -->
 
   <xsl:template name="edition-nav">
@@ -399,6 +400,10 @@
         <a href="{$into}index.html">本期目录</a>
         <xsl:text> </xsl:text>
         <xsl:call-template name="archive-link"/>
+        <xsl:if test="$root != '' or $into != ''">
+          <xsl:text> </xsl:text>
+          <a class="search-link" href="{$root}search.html">搜索</a>
+        </xsl:if>
       </p>
     </nav>
   </xsl:template>

@@ -37,6 +37,9 @@
         <lastmod><xsl:value-of select="issue[1]/@date"/></lastmod>
       </xsl:if>
     </url>
+    <url>
+      <loc><xsl:value-of select="concat($url, 'search.html')"/></loc>
+    </url>
     <xsl:for-each select="issue[generate-id() =
                           generate-id(key('month', substring(@date, 1, 7))[1])]">
       <url>

@@ -1,0 +1,478 @@
+/*
+ * search: the index behind site/search.html, so that the archive can be
+ * searched without a server.  A stylesheet writes each story's text as
+ * a reader searches it (outputs.yaml, the entry with index:, html/
+ * search-text.xsl); after the archive, this stage reads those files one
+ * story at a time and writes into the index folder:
+ *
+ *   index.json       {"version":1,"docs":N,"block":B,"shards":S,
+ *                     "text":"search/{issue}/{slug}.txt","v":"…"}
+ *   docs-K.json      stories K*B … K*B+B-1, newest first, each
+ *                    [issue, slug, page, page name, headline, date]
+ *   terms-K.json     {"暖心":[0,3,1], …}: the stories holding a term,
+ *                    as the first story's number and the steps to the
+ *                    next; a term lives in shard fnv1a(term) mod S
+ *
+ * A term is two Han characters side by side (a bigram) or a run of
+ * Latin letters and digits, lower-cased.  A query reads index.json, the
+ * shards of its own terms, the docs blocks of the results it shows and
+ * their texts, for the snippet: nothing else.
+ *
+ * Why C and not a stylesheet: the archive of 10,000 stories holds some
+ * 7 million (term, story) pairs; XSLT 1.0 can only group them with keys
+ * over a tree of them all, and a stylesheet writes further files only
+ * through exsl:document, which libxslt writes in place (no temporary
+ * file and rename) and outside the build's record of its files.  Here
+ * the texts are read one at a time; only the postings stay in memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "press.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+/* A shard should come to about this many bytes: one round trip, a few
+ * KB once compressed, so that a query of a few words loads tens of KB
+ * whatever the archive's size.  The count is the smallest power of two
+ * that keeps the average there (the sample issue: 2 shards), at most
+ * SEARCH_SHARDS_MAX files. */
+#define SEARCH_SHARD_BYTES 16384
+#define SEARCH_SHARDS_MAX 4096
+/* Stories in a docs block: some 15 KB of headlines. */
+#define SEARCH_BLOCK 128
+
+/* One term and the stories that hold it, in order. */
+struct term {
+	char *key;
+	size_t len;
+	uint32_t shard;
+	uint32_t *ids, n, cap;
+};
+
+/* The terms of the archive: a hash table, open addressing. */
+struct terms {
+	struct term **slot;
+	size_t cap, n;
+	struct term **list; /* in the order they came */
+	uint32_t doc;       /* the story being read */
+};
+
+/* FNV-1a, 32 bits: the shard of a term, as search.js computes it. */
+static uint32_t
+fnv1a(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* A Latin letter or digit, full-width ones too, as lower-case ASCII;
+ * 0 for anything else. */
+static char
+word_char(uint32_t c)
+{
+	if (c >= 0xff10 && c <= 0xff19)
+		c -= 0xff10 - '0';
+	else if (c >= 0xff21 && c <= 0xff3a)
+		c -= 0xff21 - 'a';
+	else if (c >= 0xff41 && c <= 0xff5a)
+		c -= 0xff41 - 'a';
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		return (char)c;
+	return 0;
+}
+
+void
+search_terms(const char *s, size_t len, search_fn *each, void *arg)
+{
+	char word[SEARCH_WORD_MAX + 1];
+	size_t i = 0, k, wn = 0, prev = 0, plen = 0;
+	uint32_t c;
+	int han = 0; /* the character before was Han */
+	char w;
+
+	while (i <= len) {
+		k = i < len ? u8_next(s + i, len - i, &c) : 0;
+		if (k == 0)
+			c = 0, k = 1;
+		w = word_char(c);
+		if (w != 0 && wn < SEARCH_WORD_MAX + 1)
+			word[wn++] = w;
+		else if (w == 0 && wn > 0) {
+			/* A run longer than a word is no word (a hash, a
+			 * number run together): left out. */
+			if (wn <= SEARCH_WORD_MAX)
+				each(word, wn, arg);
+			wn = 0;
+		}
+		if (u_is_han(c)) {
+			if (han)
+				each(s + prev, plen + k, arg);
+			han = 1;
+		} else
+			han = 0;
+		prev = i;
+		plen = k;
+		i += k;
+	}
+}
+
+static void
+add_term(const char *key, size_t len, void *arg)
+{
+	struct terms *t = arg;
+	struct term *e;
+	size_t i, h;
+
+	if (t->n * 2 >= t->cap) {
+		struct term **old = t->slot;
+		size_t ocap = t->cap;
+
+		t->cap = t->cap ? t->cap * 2 : 4096;
+		t->slot = xcalloc(t->cap, sizeof(*t->slot));
+		for (i = 0; i < ocap; i++) {
+			if (old[i] == NULL)
+				continue;
+			h = fnv1a(old[i]->key, old[i]->len) & (t->cap - 1);
+			while (t->slot[h] != NULL)
+				h = (h + 1) & (t->cap - 1);
+			t->slot[h] = old[i];
+		}
+		free(old);
+		t->list = xrealloc(t->list, t->cap / 2 * sizeof(*t->list));
+	}
+	h = fnv1a(key, len);
+	for (i = h & (t->cap - 1); (e = t->slot[i]) != NULL;
+	     i = (i + 1) & (t->cap - 1))
+		if (e->len == len && memcmp(e->key, key, len) == 0)
+			break;
+	if (e == NULL) {
+		e = xcalloc(1, sizeof(*e));
+		e->key = xstrndup(key, len);
+		e->len = len;
+		e->shard = h;
+		t->slot[i] = e;
+		t->list[t->n++] = e;
+	}
+	/* Once a story. */
+	if (e->n > 0 && e->ids[e->n - 1] == t->doc)
+		return;
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 2;
+		e->ids = xrealloc(e->ids, e->cap * sizeof(*e->ids));
+	}
+	e->ids[e->n++] = t->doc;
+}
+
+static void
+terms_free(struct terms *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->list[i]->key);
+		free(t->list[i]->ids);
+		free(t->list[i]);
+	}
+	free(t->list);
+	free(t->slot);
+}
+
+/* s as a JSON string, quotes included. */
+static void
+json_str(struct buf *b, const char *s)
+{
+	char esc[8];
+
+	buf_add(b, "\"", 1);
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s == '"' || *s == '\\') {
+			buf_add(b, "\\", 1);
+			buf_add(b, s, 1);
+		} else if ((unsigned char)*s < 0x20) {
+			snprintf(esc, sizeof(esc), "\\u%04x", (unsigned char)*s);
+			buf_adds(b, esc);
+		} else
+			buf_add(b, s, 1);
+	buf_add(b, "\"", 1);
+}
+
+/* The bytes term e takes in its shard: "key":[n,n,…], */
+static size_t
+term_bytes(const struct term *e)
+{
+	size_t n = e->len + 5, i;
+	uint32_t d;
+
+	for (i = 0; i < e->n; i++) {
+		d = i ? e->ids[i] - e->ids[i - 1] : e->ids[i];
+		for (n += 2; d >= 10; d /= 10) /* a digit and a comma */
+			n++;
+	}
+	return n;
+}
+
+static int
+by_shard(const void *a, const void *b)
+{
+	const struct term *x = *(struct term *const *)a;
+	const struct term *y = *(struct term *const *)b;
+	int c;
+
+	if (x->shard != y->shard)
+		return x->shard < y->shard ? -1 : 1;
+	c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The first element child of n named name, or NULL. */
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, X(name)))
+			return n;
+	return NULL;
+}
+
+/* The text of child name of n, or NULL. */
+static xmlChar *
+child_text(xmlNodePtr n, const char *name)
+{
+	return (n = child(n, name)) != NULL ? xmlNodeGetContent(n) : NULL;
+}
+
+/* Adds the terms of the file at path to t; 0 if there is none. */
+static int
+index_file(struct terms *t, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = {0};
+	char chunk[16384];
+	size_t n;
+
+	if (f == NULL)
+		return 0;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	if (b.len > 0)
+		search_terms(b.data, u8_check(b.data, b.len), add_term, t);
+	buf_free(&b);
+	return 1;
+}
+
+/* Writes dir/name-k.json; 0 after reporting. */
+static int
+write_part(const char *dir, const char *name, size_t k, struct buf *b,
+           uint64_t *v)
+{
+	char *path = xasprintf("%s/%s-%zu.json", dir, name, k);
+	int ok = out_write(path, b->data, b->len);
+
+	*v = hash_bytes(b->data, b->len, *v);
+	free(path);
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+	return ok;
+}
+
+/* Empties the parts from k up to the count the last build wrote (a
+ * shorter index leaves no old postings or headlines behind), and
+ * remembers how many there are now under key. */
+static void
+empty_parts(struct cache *c, const char *key, const char *dir,
+            const char *name, size_t k, const char *empty)
+{
+	size_t was = (size_t)cache_get(c, key), i;
+	struct buf b = {0};
+	uint64_t v = 0;
+
+	for (i = k; i < was; i++) {
+		buf_adds(&b, empty);
+		write_part(dir, name, i, &b, &v);
+	}
+	buf_free(&b);
+	cache_set(c, key, k);
+}
+
+void
+search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
+             int force)
+{
+	const char *dir;
+	char *path, *text, *idx;
+	int dirty;
+	uint64_t h = hash_bytes(PRESS_VERSION, sizeof(PRESS_VERSION), 7), fh;
+	uint64_t v = 1;
+	struct terms t = {0};
+	struct buf docs = {0}, b = {0};
+	size_t i, k, total = 0, shards = 1, blocks = 0;
+	xmlDocPtr heads;
+	xmlNodePtr page, story;
+
+	if ((dir = render_index(&dirty)) == NULL)
+		return;
+	/* Made again when a story's heads or text changed (its issue's
+	 * print XML holds both), or the sheet of the texts. */
+	h = hash_bytes(dir, strlen(dir) + 1, h);
+	for (i = 0; i < n; i++) {
+		h = hash_bytes(ids[i], strlen(ids[i]) + 1, h);
+		path = xasprintf("%s/.press/heads/%s.xml", out, ids[i]);
+		fh = cache_file(c, path);
+		h = hash_bytes(&fh, sizeof(fh), h);
+		free(path);
+		path = xasprintf("%s/print/%s/issue.xml", out, ids[i]);
+		fh = cache_file(c, path);
+		h = hash_bytes(&fh, sizeof(fh), h);
+		free(path);
+	}
+	idx = xasprintf("%s/%s/index.json", out, dir);
+	if (!force && !dirty && cache_get(c, "search") == h &&
+	    access(idx, F_OK) == 0) {
+		cache_keep(c, "search");
+		cache_keep(c, "search-shards");
+		cache_keep(c, "search-blocks");
+		free(idx);
+		return;
+	}
+	path = xasprintf("%s/%s", out, dir);
+	buf_add(&docs, "", 0);
+	buf_add(&b, "", 0);
+	/* The stories newest first, numbered in that order. */
+	for (i = 0; i < n; i++) {
+		char *hp = xasprintf("%s/.press/heads/%s.xml", out, ids[i]);
+		xmlChar *date;
+
+		heads = access(hp, R_OK) == 0 ?
+		            xmlReadFile(hp, NULL, XML_PARSE_NONET) :
+		            NULL;
+		free(hp);
+		if (heads == NULL)
+			continue;
+		date = xmlGetProp(xmlDocGetRootElement(heads), X("date"));
+		for (page = xmlDocGetRootElement(heads)->children; page != NULL;
+		     page = page->next)
+			for (story = page->children; story != NULL;
+			     story = story->next) {
+				xmlChar *slug, *no, *name, *head;
+
+				if (story->type != XML_ELEMENT_NODE ||
+				    !xmlStrEqual(story->name, X("story")))
+					continue;
+				slug = xmlGetProp(story, X("slug"));
+				no = xmlGetProp(page, X("no"));
+				name = xmlGetProp(page, X("name"));
+				head = child_text(child(story, "head"), "headline");
+				buf_adds(&docs, t.doc % SEARCH_BLOCK ? "," : "[");
+				buf_add(&docs, "[", 1);
+				json_str(&docs, ids[i]);
+				buf_add(&docs, ",", 1);
+				json_str(&docs, (char *)slug);
+				buf_add(&docs, ",", 1);
+				json_str(&docs, (char *)no);
+				buf_add(&docs, ",", 1);
+				json_str(&docs, (char *)name);
+				buf_add(&docs, ",", 1);
+				json_str(&docs, (char *)head);
+				buf_add(&docs, ",", 1);
+				json_str(&docs, (char *)date);
+				buf_add(&docs, "]", 1);
+				text = render_index_path(ids[i], (char *)no, (char *)slug);
+				hp = xasprintf("%s/%s", out, text);
+				/* Without its text (a story whose page failed), the
+				 * headline at least. */
+				if (!index_file(&t, hp) && head != NULL)
+					search_terms((char *)head, strlen((char *)head),
+					             add_term, &t);
+				free(hp);
+				free(text);
+				xmlFree(slug);
+				xmlFree(no);
+				xmlFree(name);
+				xmlFree(head);
+				if (++t.doc % SEARCH_BLOCK == 0) {
+					buf_add(&docs, "]", 1);
+					write_part(path, "docs", blocks++, &docs, &v);
+				}
+			}
+		xmlFree(date);
+		xmlFreeDoc(heads);
+	}
+	if (t.doc % SEARCH_BLOCK != 0) {
+		buf_add(&docs, "]", 1);
+		write_part(path, "docs", blocks++, &docs, &v);
+	}
+	empty_parts(c, "search-blocks", path, "docs", blocks, "[]");
+
+	/* The shards, each term's postings as steps. */
+	for (i = 0; i < t.n; i++)
+		total += term_bytes(t.list[i]);
+	while (total / shards > SEARCH_SHARD_BYTES && shards < SEARCH_SHARDS_MAX)
+		shards *= 2;
+	for (i = 0; i < t.n; i++)
+		t.list[i]->shard %= (uint32_t)shards;
+	qsort(t.list, t.n, sizeof(*t.list), by_shard);
+	for (i = 0, k = 0; k < shards; k++) {
+		buf_add(&b, "{", 1);
+		for (; i < t.n && t.list[i]->shard == k; i++) {
+			struct term *e = t.list[i];
+			uint32_t j;
+			char num[16];
+
+			if (b.len > 1)
+				buf_add(&b, ",", 1);
+			buf_add(&b, "\"", 1);
+			buf_add(&b, e->key, e->len);
+			buf_add(&b, "\":[", 3);
+			for (j = 0; j < e->n; j++) {
+				snprintf(num, sizeof(num), j ? ",%u" : "%u",
+				         j ? e->ids[j] - e->ids[j - 1] : e->ids[j]);
+				buf_adds(&b, num);
+			}
+			buf_add(&b, "]", 1);
+		}
+		buf_add(&b, "}\n", 2);
+		write_part(path, "terms", k, &b, &v);
+	}
+	empty_parts(c, "search-shards", path, "terms", shards, "{}\n");
+
+	/* The manifest last: a reader never sees one whose parts are not
+	 * there yet. */
+	{
+		char *tp = render_index_path("{issue}", "{page}", "{slug}");
+		char *head = xasprintf("{\"version\":1,\"docs\":%u,\"block\":%d,"
+		                       "\"shards\":%zu,\"text\":",
+		                       t.doc, SEARCH_BLOCK, shards);
+		char ver[24];
+
+		buf_adds(&b, head);
+		json_str(&b, tp + strlen("site/"));
+		snprintf(ver, sizeof(ver), "%016llx", (unsigned long long)v);
+		buf_adds(&b, ",\"v\":\"");
+		buf_adds(&b, ver);
+		buf_adds(&b, "\"}\n");
+		free(head);
+		free(tp);
+		if (out_write(idx, b.data, b.len))
+			cache_set(c, "search", h);
+	}
+	terms_free(&t);
+	buf_free(&docs);
+	buf_free(&b);
+	free(path);
+	free(idx);
+}
