@@ -121,7 +121,8 @@ out/bin/gencorpus: tools/gencorpus.c
 	$(CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -o $@ $<
 
 # press against Hugo on a generated corpus of 10,000 stories, and how press
-# scales (BENCH_SIZES="10000 50000" for more; tools/bench.sh says what).
+# scales at 10,000 and 50,000 (BENCH_SIZES="10000 50000 100000" for more,
+# BENCH_ONLY=scale for the scale table alone; tools/bench.sh says what).
 bench: $(PRESS) out/bin/gencorpus
 	sh tools/bench.sh
 

@@ -543,7 +543,7 @@ else
 			fetch "$path"
 			[ "$code" = 404 ] || return 1
 		done
-		for path in / /feed.xml /sitemap.xml; do
+		for path in / /feed.xml /sitemap/2024-06.xml; do
 			fetch "$path"
 			[ "$code" = 200 ] && ! grep -q '2024-06-18' "$tmp/body" ||
 			    return 1

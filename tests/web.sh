@@ -11,7 +11,8 @@
 #                over two previews; vnu --css over the stylesheets
 #   feed         feed.xml is Atom (tests/web/atom.rng), one entry for each
 #                story of the newest issue, dated by the issue
-#   sitemap      sitemap.xml (tests/web/sitemap.rng) lists every HTML page
+#   sitemap      sitemap.xml, an index (tests/web/sitemapindex.rng) of a
+#                file a month (tests/web/sitemap.rng), lists every HTML page
 #   links        no broken internal link or image (tests/web/links.mjs),
 #                the site's absolute URLs included; and the check finds the
 #                broken links of tests/web/broken/
@@ -108,19 +109,37 @@ if xmllint --noout --relaxng tests/web/atom.rng "$f" >"$w/lint" 2>&1; then
 else
 	fail "feed: feed.xml is Atom (tests/web/atom.rng)" "$w/lint"
 fi
+# The sitemap: an index (tests/web/sitemapindex.rng) over a file a month
+# (tests/web/sitemap.rng), each under sitemaps.org's 50,000 addresses.
 f=$site/sitemap.xml
-if xmllint --noout --relaxng tests/web/sitemap.rng "$f" >"$w/lint" 2>&1; then
-	# Every page is listed (index.html by its folder).
+if xmllint --noout --relaxng tests/web/sitemapindex.rng "$f" >"$w/lint" 2>&1; then
+	: >"$w/got"
+	: >"$w/parts"
+	for loc in $(sed -n 's|.*<loc>\(.*\)</loc>.*|\1|p' "$f"); do
+		part=$site/${loc#"$url"}
+		echo "$loc" >>"$w/parts"
+		if ! xmllint --noout --relaxng tests/web/sitemap.rng "$part" \
+		    >>"$w/lint" 2>&1 ||
+		    [ "$(grep -c '<url>' "$part")" -gt 50000 ]; then
+			echo "$part: not a sitemap of at most 50,000 addresses" >>"$w/lint"
+			echo bad >>"$w/got"
+		fi
+		sed -n 's|.*<loc>\(.*\)</loc>.*|\1|p' "$part" >>"$w/got"
+	done
+	# Every page is listed once (index.html by its folder), every file of
+	# sitemap/ is in the index.
 	sed 's|^index\.html$||; s|/index\.html$|/|' "$w/pages" | sed "s|^|$url|" |
 	    sort >"$w/want"
-	sed -n 's|.*<loc>\(.*\)</loc>.*|\1|p' "$f" | sort >"$w/got"
-	if [ -n "$url" ] && diff "$w/want" "$w/got" >"$w/lint"; then
-		ok "sitemap: lists all $npages pages"
+	sort "$w/got" >"$w/got.s"
+	(cd "$site" && ls sitemap/*.xml) | sed "s|^|$url|" | sort >"$w/files"
+	if [ -n "$url" ] && diff "$w/want" "$w/got.s" >>"$w/lint" &&
+	    sort "$w/parts" | diff "$w/files" - >>"$w/lint"; then
+		ok "sitemap: an index of $(wc -l <"$w/parts") files listing all $npages pages"
 	else
-		fail "sitemap: lists all $npages pages" "$w/lint"
+		fail "sitemap: an index of files listing all $npages pages" "$w/lint"
 	fi
 else
-	fail "sitemap: sitemap.xml (tests/web/sitemap.rng)" "$w/lint"
+	fail "sitemap: sitemap.xml is a sitemap index (tests/web/sitemapindex.rng)" "$w/lint"
 fi
 
 # ---- links ---------------------------------------------------------------

@@ -61,7 +61,7 @@ for f in $(cd "$t/out" && find . -type f | sort); do
 	esac
 	nfiles=$((nfiles + 1))
 done
-for want in site/feed.xml site/sitemap.xml site/index.html \
+for want in site/feed.xml site/sitemap.xml site/sitemap/2024-01.xml site/index.html \
     site/2024-01-08/raw.html print/2024-01-08/raw.icml \
     print/2024-01-08/issue.xml .press/heads/2024-01-08.xml; do
 	[ -f "$t/out/$want" ] || echo "$want: not written" >>"$t/bad"

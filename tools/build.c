@@ -474,7 +474,8 @@ count_stories(const char *dir)
  * After a clean full build, the files of the last list that were not
  * written again (a story taken off its page, a page dropped) are
  * removed; otherwise the lists are merged, and nothing goes: a story
- * with errors keeps its last good page.
+ * with errors keeps its last good page.  A file that is no longer there
+ * (the archive's page of a month left without issues) leaves the list.
  */
 static void
 forget(const struct build_opts *opts, const char *id, struct buf *now,
@@ -509,7 +510,7 @@ forget(const struct build_opts *opts, const char *id, struct buf *now,
 		}
 		if (clean)
 			unlink(line);
-		else
+		else if (access(line, F_OK) == 0)
 			buf_add(&keep, line, n - 1), buf_add(&keep, "\n", 1);
 		*nl = '\n';
 	}
@@ -899,7 +900,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		buf_add(&written, "", 0);
 		out_record(&written);
 		if (!changed)
-			cache_keep(cache, "archive");
+			cache_keep(cache, "archive-months");
 		else {
 			/* Only what the template changes ask for, unless an
 			 * issue itself changed or a file is missing. */
@@ -907,9 +908,9 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 			              cache_get(cache, "issues") == set &&
 			              !full_jobs(jobs, n));
 			archive_render(opts, &paper, (const char *const *)ids, n,
-			               n > 0 && jobs[0].todo != TODO_SKIP, cache,
-			               look || !archive_ok ||
-			               cache_get(cache, "issues") != set);
+			               (n > 0 && jobs[0].todo != TODO_SKIP) ||
+			               cache_get(cache, "issues") != set, cache,
+			               look || !archive_ok);
 		}
 		/* The search index, from the stories' texts. */
 		search_index(cache, opts->out, (const char *const *)ids, n,

@@ -556,6 +556,11 @@ const char *render_index(int *dirty);
 /* The path under out that entry writes for a story.  The caller frees. */
 char *render_index_path(const char *issue, const char *page,
                         const char *slug);
+/* The same for the month outputs of month (2024-06). */
+char **render_paths_month(const char *month);
+/* Whether render_over() would render an output over `over` (one is
+ * listed and render_filter lets it through). */
+int render_wants(enum over);
 /* Renders the preview outputs of a <story> document into dir; returns
  * the first file's path (the caller frees it) or NULL. */
 char *render_preview(xmlDocPtr, const char *dir, const char *slug);
@@ -825,9 +830,11 @@ void cache_free(struct cache *);
  * counts) in OUT/.press/heads/<id>.xml for the archive. */
 void archive_heads(const struct build_opts *, xmlDocPtr doc, const char *id);
 /* Renders the archive's outputs over the n issues ids (newest first)
- * from their heads, and the newest issue's (over: latest) when newest
- * (it was built) or look (a template changed) says so.  Nothing when
- * no heads changed since the last build and look is 0. */
+ * from their heads, a month at a time: the months whose issues' heads
+ * changed, came or went, or all of them when look (a template changed,
+ * or a file of the archive is not as written).  The newest issue's
+ * outputs (over: latest) when newest (it was built, or the issues are
+ * others) or look says so. */
 void archive_render(const struct build_opts *, const struct paper *,
                     const char *const *ids, size_t n, int newest,
                     struct cache *, int look);

@@ -1098,6 +1098,29 @@ render_index_path(const char *issue, const char *page, const char *slug)
 	return o != NULL ? expand(o->path, issue, page, slug, NULL) : NULL;
 }
 
+char **
+render_paths_month(const char *month)
+{
+	char **list = xcalloc(noutputs + 1, sizeof(char *));
+	size_t i, n = 0;
+
+	for (i = 0; i < noutputs; i++)
+		if (outputs[i].over == OVER_MONTH)
+			list[n++] = expand(outputs[i].path, NULL, NULL, NULL, month);
+	return list;
+}
+
+int
+render_wants(enum over over)
+{
+	size_t i;
+
+	for (i = 0; i < noutputs; i++)
+		if (outputs[i].over == over && wanted(&outputs[i]))
+			return 1;
+	return 0;
+}
+
 char *
 render_preview(xmlDocPtr doc, const char *dir, const char *slug)
 {

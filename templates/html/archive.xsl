@@ -3,8 +3,10 @@
   archive.xsl: 往期回顾, one page a month: archive/{month}.html for every
   month with an issue (over: month).
 
-  Input: <archive paper="…" url="…"> holding a copy of every <issue>
-  (pages and story heads), newest first.
+  Input: <archive paper="…" url="…" month="2024-06"> holding a copy of
+  each <issue> of the month (pages and story heads), newest first, and a
+  <month id="2024-06" last="2024-06-30" issues="30"/> for every month
+  with issues, newest first.
   Params
     month  the month shown, "2024-06" (required)
     root   prefix from the output file to the site root, "../".
@@ -28,22 +30,22 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="root" select="'../'"/>
-  <xsl:param name="month" select="substring(/archive/issue[1]/@date, 1, 7)"/>
+  <xsl:param name="month" select="string(/archive/@month)"/>
 
   <xsl:key name="month" match="archive/issue" use="substring(@date, 1, 7)"/>
-  <xsl:key name="year" match="archive/issue" use="substring(@date, 1, 4)"/>
   <xsl:key name="day" match="archive/issue" use="@date"/>
+  <!-- The months with issues, by year and by their own name. -->
+  <xsl:key name="year" match="archive/month" use="substring(@id, 1, 4)"/>
+  <xsl:key name="has" match="archive/month" use="@id"/>
 
   <xsl:variable name="y" select="number(substring($month, 1, 4))"/>
   <xsl:variable name="m" select="number(substring($month, 6, 2))"/>
   <xsl:variable name="here" select="number(translate($month, '-', ''))"/>
-  <!-- One issue of each month, and of each year. -->
-  <xsl:variable name="months"
-                select="/archive/issue[generate-id() =
-                        generate-id(key('month', substring(@date, 1, 7))[1])]"/>
+  <!-- Every month with issues, and one month of each year. -->
+  <xsl:variable name="months" select="/archive/month"/>
   <xsl:variable name="years"
-                select="/archive/issue[generate-id() =
-                        generate-id(key('year', substring(@date, 1, 4))[1])]"/>
+                select="/archive/month[generate-id() =
+                        generate-id(key('year', substring(@id, 1, 4))[1])]"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="archive"/>
@@ -77,8 +79,8 @@
         <nav class="calendar-nav" aria-label="按年月">
           <p class="years">
             <xsl:for-each select="$years">
-              <xsl:sort select="@date" order="ascending"/>
-              <xsl:variable name="year" select="substring(@date, 1, 4)"/>
+              <xsl:sort select="@id" order="ascending"/>
+              <xsl:variable name="year" select="substring(@id, 1, 4)"/>
               <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
               <xsl:choose>
                 <xsl:when test="number($year) = $y">
@@ -86,9 +88,9 @@
                 </xsl:when>
                 <xsl:otherwise>
                   <xsl:for-each select="key('year', $year)">
-                    <xsl:sort select="@date" order="descending"/>
+                    <xsl:sort select="@id" order="descending"/>
                     <xsl:if test="position() = 1">
-                      <a href="{substring(@date, 1, 7)}.html"><xsl:value-of select="$year"/>年</a>
+                      <a href="{@id}.html"><xsl:value-of select="$year"/>年</a>
                     </xsl:if>
                   </xsl:for-each>
                 </xsl:otherwise>
@@ -99,22 +101,22 @@
             <xsl:call-template name="month-links"/>
           </ol>
           <p class="steps">
-            <xsl:for-each select="$months[number(translate(substring(@date, 1, 7), '-', '')) &lt; $here]">
-              <xsl:sort select="@date" order="descending"/>
+            <xsl:for-each select="$months[number(translate(@id, '-', '')) &lt; $here]">
+              <xsl:sort select="@id" order="descending"/>
               <xsl:if test="position() = 1">
-                <a class="prev" rel="prev" href="{substring(@date, 1, 7)}.html">
+                <a class="prev" rel="prev" href="{@id}.html">
                   <xsl:text>‹ 上一月 </xsl:text>
-                  <xsl:value-of select="concat(number(substring(@date, 1, 4)), '年', number(substring(@date, 6, 2)), '月')"/>
+                  <xsl:value-of select="concat(number(substring(@id, 1, 4)), '年', number(substring(@id, 6, 2)), '月')"/>
                 </a>
               </xsl:if>
             </xsl:for-each>
             <xsl:text> </xsl:text>
-            <xsl:for-each select="$months[number(translate(substring(@date, 1, 7), '-', '')) &gt; $here]">
-              <xsl:sort select="@date" order="ascending"/>
+            <xsl:for-each select="$months[number(translate(@id, '-', '')) &gt; $here]">
+              <xsl:sort select="@id" order="ascending"/>
               <xsl:if test="position() = 1">
-                <a class="next" rel="next" href="{substring(@date, 1, 7)}.html">
+                <a class="next" rel="next" href="{@id}.html">
                   <xsl:text>下一月 </xsl:text>
-                  <xsl:value-of select="concat(number(substring(@date, 1, 4)), '年', number(substring(@date, 6, 2)), '月')"/>
+                  <xsl:value-of select="concat(number(substring(@id, 1, 4)), '年', number(substring(@id, 6, 2)), '月')"/>
                   <xsl:text> ›</xsl:text>
                 </a>
               </xsl:if>
@@ -163,7 +165,7 @@
         <xsl:when test="$i = $m">
           <a href="{$id}.html" aria-current="page"><xsl:value-of select="$i"/>月</a>
         </xsl:when>
-        <xsl:when test="key('month', $id)">
+        <xsl:when test="key('has', $id)">
           <a href="{$id}.html"><xsl:value-of select="$i"/>月</a>
         </xsl:when>
         <xsl:otherwise>
