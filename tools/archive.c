@@ -372,7 +372,7 @@ remove_one(const char *path, const struct stat *sb, int flag, struct FTW *f)
  * Unpublishes the issues a build of all of them no longer finds: those
  * with a list of files written (OUT/.press/files/<id>) but no folder.
  * The files of the list and the issue's folders under site/ and print/
- * go, then its heads and its list.
+ * go, then its heads, its list and what the cache kept of it.
  */
 void
 archive_withdraw(const struct build_opts *opts, const char *const *ids,
@@ -403,6 +403,13 @@ archive_withdraw(const struct build_opts *opts, const char *const *ids,
 		unlink(path);
 		free(path);
 		path = xasprintf("%s/.press/heads/%s.xml", opts->out, e->d_name);
+		unlink(path);
+		free(path);
+		/* What the cache kept of its folder and its files. */
+		path = xasprintf("%s/.press/trees/%s", opts->out, e->d_name);
+		unlink(path);
+		free(path);
+		path = xasprintf("%s/.press/made/%s", opts->out, e->d_name);
 		unlink(path);
 		free(path);
 		path = xasprintf("%s/site/%s", opts->out, e->d_name);

@@ -35,6 +35,7 @@ struct entry {
 
 struct cache {
 	char *path;
+	int dirty;        /* an entry came or changed since it was read */
 	struct entry *e;
 	size_t n, cap;
 	size_t *table;    /* open addressing: index + 1, 0 empty */
@@ -100,14 +101,17 @@ find(struct cache *c, const char *name, int is_file, int create)
 		c->e = xrealloc(c->e, c->cap * sizeof(*c->e));
 	}
 	memset(&c->e[c->n], 0, sizeof(*c->e));
+	c->dirty = 1;
 	c->e[c->n].name = xstrdup(name);
 	c->e[c->n].is_file = is_file;
 	c->table[s] = ++c->n;
 	return &c->e[c->n - 1];
 }
 
-struct cache *
-cache_load(const char *out)
+/* The cache kept in path (it takes path); an absent or foreign one is
+ * empty. */
+static struct cache *
+load(char *path)
 {
 	struct cache *c = xcalloc(1, sizeof(*c));
 	char *line = NULL, name[4096];
@@ -116,7 +120,7 @@ cache_load(const char *out)
 	struct entry *e;
 	uint64_t size, mtime, ino, hash;
 
-	c->path = xasprintf("%s/.press/cache", out);
+	c->path = path;
 	if ((f = fopen(c->path, "r")) == NULL)
 		return c;
 	/* Another version of press, another cache: start afresh. */
@@ -135,7 +139,49 @@ cache_load(const char *out)
 out:
 	free(line);
 	fclose(f);
+	c->dirty = 0;
 	return c;
+}
+
+struct cache *
+cache_load(const char *out)
+{
+	return load(xasprintf("%s/.press/cache", out));
+}
+
+/*
+ * The files of one issue are kept out of the build's cache, so that it
+ * does not grow with the archive: those of its folder in
+ * OUT/.press/trees/<folder name>, the files a build wrote for it (its
+ * list, OUT/.press/files/<id>) in OUT/.press/made/<id>.  Each is a cache
+ * of its own, read when that issue is looked at and written again when
+ * something in it changed.
+ */
+static struct cache *
+load_beside(const struct cache *c, const char *kind, const char *file)
+{
+	const char *base = strrchr(file, '/');
+	char *dir = xstrdup(c->path), *slash = strrchr(dir, '/');
+	struct cache *sub;
+
+	if (slash != NULL)
+		*slash = '\0';
+	sub = load(xasprintf("%s/%s/%s", dir, kind, base ? base + 1 : file));
+	free(dir);
+	return sub;
+}
+
+/* Writes sub when it changed or lost entries (prune), and frees it. */
+static void
+sub_done(struct cache *sub, int prune)
+{
+	size_t i, seen = 0;
+
+	for (i = 0; i < sub->n; i++)
+		seen += sub->e[i].seen;
+	if (sub->dirty || (prune && seen < sub->n))
+		cache_save(sub, prune);
+	cache_free(sub);
 }
 
 uint64_t
@@ -166,6 +212,7 @@ cache_file(struct cache *c, const char *path)
 	e->mtime = mtime;
 	e->ino = (uint64_t)sb.st_ino;
 	e->hash = h ? h : 1;
+	c->dirty = 1;
 	return e->hash;
 }
 
@@ -175,8 +222,8 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-uint64_t
-cache_tree(struct cache *c, const char *dir, uint64_t h)
+static uint64_t
+tree(struct cache *c, const char *dir, uint64_t h)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -201,7 +248,7 @@ cache_tree(struct cache *c, const char *dir, uint64_t h)
 
 		h = hash_bytes(names[i], strlen(names[i]) + 1, h);
 		if (stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-			h = cache_tree(c, names[i], h);
+			h = tree(c, names[i], h);
 		else {
 			fh = cache_file(c, names[i]);
 			h = hash_bytes(&fh, sizeof(fh), h);
@@ -209,6 +256,16 @@ cache_tree(struct cache *c, const char *dir, uint64_t h)
 		free(names[i]);
 	}
 	free(names);
+	return h;
+}
+
+uint64_t
+cache_tree(struct cache *c, const char *dir, uint64_t h)
+{
+	struct cache *sub = load_beside(c, "trees", dir);
+
+	h = tree(sub, dir, h);
+	sub_done(sub, 1);
 	return h;
 }
 
@@ -310,33 +367,41 @@ each_listed(struct cache *c, const char *list,
 static int
 made(struct cache *c, const char *path)
 {
-	char *key = xasprintf("made:%s", path);
-
-	cache_set(c, key, cache_file(c, path));
-	free(key);
+	cache_file(c, path);
 	return 1;
 }
 
+/* Whether path holds what it held when it was recorded made (its entry
+ * in c); its time or inode may have moved. */
 static int
 intact(struct cache *c, const char *path)
 {
-	char *key = xasprintf("made:%s", path);
-	uint64_t h = cache_file(c, path);
-	int ok = h != 0 && cache_get(c, key) == h;
+	struct entry *e = find(c, path, 1, 0);
+	uint64_t was = e ? e->hash : 0;
 
-	cache_keep(c, key);
-	free(key);
-	return ok;
+	return was != 0 && cache_file(c, path) == was;
 }
 
 void
 cache_made(struct cache *c, const char *list)
 {
-	each_listed(c, list, made);
+	struct cache *sub = load_beside(c, "made", list);
+
+	each_listed(sub, list, made);
+	sub_done(sub, 1);
 }
 
 int
 cache_intact(struct cache *c, const char *list)
 {
-	return each_listed(c, list, intact);
+	struct cache *sub = load_beside(c, "made", list);
+	int all = each_listed(sub, list, intact);
+
+	/* A file touched but as it was: its new time is kept, so it is
+	 * not read again.  One that changed stays recorded as it was
+	 * made, until it is made again. */
+	if (!all)
+		sub->dirty = 0;
+	sub_done(sub, 0);
+	return all;
 }

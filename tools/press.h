@@ -808,7 +808,9 @@ struct cache *cache_load(const char *out);
 /* The hash of a file's content (0 if it is missing), read again only when
  * its size, time or inode changed. */
 uint64_t cache_file(struct cache *, const char *path);
-/* The hash of a folder's names and contents, all the way down, on h. */
+/* The hash of a folder's names and contents, all the way down, on h;
+ * what it saw of the files is kept beside the cache, under the folder's
+ * name (OUT/.press/trees/<name>), not in it. */
 uint64_t cache_tree(struct cache *, const char *dir, uint64_t h);
 /* A recorded value, 0 if none; cache_set records one for the next build,
  * cache_keep keeps the old one. */
@@ -816,7 +818,8 @@ uint64_t cache_get(struct cache *, const char *key);
 void cache_set(struct cache *, const char *key, uint64_t);
 void cache_keep(struct cache *, const char *key);
 /* The files a build wrote, listed a path a line in the file list: what
- * they hold is recorded (cache_made); cache_intact says whether each is
+ * they hold is recorded (cache_made) beside the cache, under the list's
+ * name (OUT/.press/made/<name>); cache_intact says whether each is
  * still there as it was written, 0 too when there is no list. */
 void cache_made(struct cache *, const char *list);
 int cache_intact(struct cache *, const char *list);
