@@ -128,7 +128,7 @@ XSL
 	"$PRESS" build -a "$t/a" -t "$t/arch" -o "$t/o-arch" 2>"$t/arch.err"
 	d=$t/o-arch/dump
 	# A story of the archive given a body but no 字数 must be refused.
-	sed 's|</head>|</head><body><p>正文</p></body>|' "$d/archive.xml" >"$t/bad.xml" 2>/dev/null
+	sed 's|</head>|</head><body><p>正文</p></body>|' "$d/2024-06.xml" >"$t/bad.xml" 2>/dev/null
 	# press.rng's start is the print XML; this grammar starts at its archive.
 	cat >"$t/archive.rng" <<RNG
 <grammar xmlns="http://relaxng.org/ns/structure/1.0">

@@ -4,8 +4,8 @@
   no server, by the index press writes into search/ (outputs.yaml's
   index:, tools/search.c) and search.js, the site's only script.
 
-  Input: <archive paper="…" url="…"> holding every <issue> (pages and
-  story heads), newest first.
+  Input: <archive paper="…" url="…"> holding a <month id="2024-06"> for
+  each month with issues, newest first.
   Params
     root   prefix from the output file to the site root: "".
   Output
@@ -36,8 +36,8 @@
   <xsl:template match="archive">
     <xsl:variable name="paper" select="@paper"/>
     <xsl:variable name="calendar">
-      <xsl:if test="issue">
-        <xsl:value-of select="concat($root, 'archive/', substring(issue[1]/@date, 1, 7), '.html')"/>
+      <xsl:if test="month">
+        <xsl:value-of select="concat($root, 'archive/', month[1]/@id, '.html')"/>
       </xsl:if>
     </xsl:variable>
     <xsl:call-template name="html">
