@@ -425,7 +425,8 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 		shards *= 2;
 	for (i = 0; i < t.n; i++)
 		t.list[i]->shard %= (uint32_t)shards;
-	qsort(t.list, t.n, sizeof(*t.list), by_shard);
+	if (t.n > 0)
+		qsort(t.list, t.n, sizeof(*t.list), by_shard);
 	for (i = 0, k = 0; k < shards; k++) {
 		buf_add(&b, "{", 1);
 		for (; i < t.n && t.list[i]->shard == k; i++) {
