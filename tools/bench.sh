@@ -184,9 +184,11 @@ corpus "$n"
 rm -rf "$B/templates-$n" "$B/web-$n"
 cp -r templates "$B/templates-$n"
 t=$B/templates-$n
-# The web outputs alone: outputs.yaml without the entries under print/.
+# The web outputs alone: outputs.yaml with only the entries that write
+# under site/ (their sheets are under html/), without the print files,
+# the WeChat articles and the e-mail edition.
 cp -r templates "$B/web-$n"
-awk '/^  - sheet: / { skip = $3 ~ /^print\// } /^[^ ]/ { skip = 0 } !skip' \
+awk '/^  - sheet: / { skip = $3 !~ /^html\// } /^[^ ]/ { skip = 0 } !skip' \
     templates/outputs.yaml >"$B/web-$n/outputs.yaml"
 o=$B/press-$n
 ow=$B/press-web-$n

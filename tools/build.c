@@ -339,12 +339,21 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 			}
 			xmlFree(img);
 		}
+		xmlFree(no);
+	}
+	/* Each story's own files, over the issue with the other stories'
+	 * bodies set aside (render_aside()). */
+	for (page = root->children; page != NULL; page = page->next) {
+		xmlChar *no = xmlGetProp(page, X("no"));
+
 		for (story = page->children; story != NULL; story = story->next) {
 			xmlChar *slug;
 
 			if (!xmlStrEqual(story->name, X("story")))
 				continue; /* <left-out/> */
 			slug = xmlGetProp(story, X("slug"));
+			render_aside(doc, (char *)slug);
+			render_aside(print, (char *)slug);
 			xmlDocPtr one = xmlNewDoc(X("1.0"));
 			xmlNodePtr copy = xmlDocCopyNode(story, one, 1);
 
@@ -377,6 +386,8 @@ write_issue(const struct build_opts *opts, xmlDocPtr doc, const char *dir)
 		}
 		xmlFree(no);
 	}
+	render_aside(doc, NULL);
+	render_aside(print, NULL);
 	render_print(NULL, 0);
 	xmlFreeDoc(print);
 	collect_images(&im, root->children);

@@ -575,6 +575,12 @@ void render_filter(int on);
  * instead of the one render_over() is given (the issue without the
  * stories withheld from print), or with skip are not rendered. */
 void render_print(xmlDocPtr doc, int skip);
+/*
+ * Until called again with slug NULL: every story and continuation of doc
+ * but slug's has its <body> set aside, so that the sheets over a story
+ * read an issue of heads and that story, not every story of the issue.
+ */
+void render_aside(xmlDocPtr doc, const char *slug);
 /* Writes what each output was made from, as far as this process saw, to
  * file (a worker's OUT/.press/deps.<pid>); returns 0 after reporting. */
 int render_deps_save(const char *file);

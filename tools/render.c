@@ -1054,6 +1054,129 @@ render_month(xmlDocPtr doc, const char *out, const char *month)
 	return render_some(OVER_MONTH, doc, out, NULL, NULL, NULL, month);
 }
 
+/*
+ * The bodies set aside while a story's outputs render: one list for the
+ * issue and one for its print copy (render_print()).
+ */
+struct aside {
+	xmlDocPtr doc;
+	xmlNodePtr *body;  /* a <story>'s or <continuation>'s <body> */
+	xmlNodePtr *after; /* its element before it, or NULL: first child */
+	xmlNodePtr *owner; /* the story or continuation */
+	xmlChar **slug;
+	int *out;          /* set aside now */
+	size_t n;
+};
+static struct aside asides[2];
+
+/* Body i back in its place, if it was set aside. */
+static void
+aside_back(struct aside *a, size_t i)
+{
+	if (!a->out[i])
+		return;
+	if (a->after[i] != NULL)
+		xmlAddNextSibling(a->after[i], a->body[i]);
+	else if (a->owner[i]->children != NULL)
+		xmlAddPrevSibling(a->owner[i]->children, a->body[i]);
+	else
+		xmlAddChild(a->owner[i], a->body[i]);
+	a->out[i] = 0;
+}
+
+static void
+aside_free(struct aside *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		aside_back(a, i);
+		xmlFree(a->slug[i]);
+	}
+	free(a->body);
+	free(a->after);
+	free(a->owner);
+	free(a->slug);
+	free(a->out);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Every story's and continuation's body in doc, into a. */
+static void
+aside_find(struct aside *a, xmlDocPtr doc)
+{
+	xmlNodePtr page, n, c, prev;
+
+	a->doc = doc;
+	for (page = xmlDocGetRootElement(doc)->children; page != NULL;
+	     page = page->next)
+		for (n = page->children; n != NULL; n = n->next) {
+			if (n->type != XML_ELEMENT_NODE ||
+			    (!xmlStrEqual(n->name, (const xmlChar *)"story") &&
+			     !xmlStrEqual(n->name, (const xmlChar *)"continuation")))
+				continue;
+			for (prev = NULL, c = n->children; c != NULL; c = c->next) {
+				if (c->type != XML_ELEMENT_NODE)
+					continue;
+				if (xmlStrEqual(c->name, (const xmlChar *)"body"))
+					break;
+				prev = c;
+			}
+			if (c == NULL)
+				continue;
+			a->body = xrealloc(a->body, (a->n + 1) * sizeof(*a->body));
+			a->after = xrealloc(a->after, (a->n + 1) * sizeof(*a->after));
+			a->owner = xrealloc(a->owner, (a->n + 1) * sizeof(*a->owner));
+			a->slug = xrealloc(a->slug, (a->n + 1) * sizeof(*a->slug));
+			a->out = xrealloc(a->out, (a->n + 1) * sizeof(*a->out));
+			a->body[a->n] = c;
+			a->after[a->n] = prev;
+			a->owner[a->n] = n;
+			a->slug[a->n] = xmlGetProp(n, (const xmlChar *)"slug");
+			a->out[a->n++] = 0;
+		}
+}
+
+void
+render_aside(xmlDocPtr doc, const char *slug)
+{
+	struct aside *a = NULL;
+	size_t i;
+	int k;
+
+	if (doc == NULL)
+		return;
+	for (k = 0; k < 2 && a == NULL; k++)
+		if (asides[k].doc == doc)
+			a = &asides[k];
+	if (slug == NULL) {
+		if (a != NULL)
+			aside_free(a);
+		return;
+	}
+	for (k = 0; k < 2 && a == NULL; k++)
+		if (asides[k].doc == NULL) {
+			a = &asides[k];
+			aside_find(a, doc);
+		}
+	if (a == NULL)
+		return;
+	for (i = 0; i < a->n; i++) {
+		int mine = xmlStrEqual(a->slug[i], (const xmlChar *)slug);
+
+		if (mine)
+			aside_back(a, i);
+		else if (!mine && !a->out[i]) {
+			xmlUnlinkNode(a->body[i]);
+			a->out[i] = 1;
+		}
+	}
+	/* What the stories' outputs stripped is not the body now in. */
+	for (i = 0; i < noutputs; i++)
+		if (outputs[i].over == OVER_STORY)
+			outputs[i].stripped = 0;
+}
+
 char **
 render_paths(enum over over, const char *issue, const char *page,
              const char *slug)

@@ -360,7 +360,9 @@
   <xsl:variable name="photo-width" select="240"/>
 
   <xsl:template match="figure">
-    <xsl:variable name="n" select="count(preceding::figure) + 1"/>
+    <!-- Numbered from 1 in each story's file, whatever it runs over. -->
+    <xsl:variable name="n"
+                  select="count(preceding::figure) - count($story/preceding::figure) + 1"/>
     <xsl:variable name="photo-height">
       <xsl:choose>
         <xsl:when test="number(@width) &gt; 0 and number(@height) &gt; 0">
@@ -497,7 +499,8 @@
        its table style (styles.xml). -->
   <xsl:template match="table">
     <xsl:variable name="rows" select="thead/row | tbody/row"/>
-    <xsl:variable name="id" select="concat('press_table', count(preceding::table) + 1)"/>
+    <xsl:variable name="id"
+                  select="concat('press_table', count(preceding::table) - count($story/preceding::table) + 1)"/>
     <Br/>
     <ParagraphStyleRange>
       <xsl:call-template name="para-style">
