@@ -444,17 +444,20 @@ escape(xmlXPathParserContextPtr ctxt, int nargs, const char *(*of)(char),
        const char *quote)
 {
 	xmlChar *s;
-	const char *p, *rep;
+	const char *p, *run, *rep;
 	struct buf b = {0};
 
 	if (!pop_strings(ctxt, nargs, 1, &s))
 		return;
 	buf_adds(&b, quote);
-	for (p = (const char *)s; *p != '\0'; p++)
-		if ((rep = of(*p)) != NULL)
+	/* Runs of bytes kept as they are go in at once. */
+	for (run = p = (const char *)s; *p != '\0'; p++)
+		if ((rep = of(*p)) != NULL) {
+			buf_add(&b, run, (size_t)(p - run));
 			buf_adds(&b, rep);
-		else
-			buf_add(&b, p, 1);
+			run = p + 1;
+		}
+	buf_add(&b, run, (size_t)(p - run));
 	buf_adds(&b, quote);
 	push_buf(ctxt, &b);
 	xmlFree(s);
