@@ -27,13 +27,20 @@
 # story changed (CPU), and the largest file written over the whole
 # archive (site/index.html, feed, sitemap, 往期 pages), in KB.
 # BENCH_ONLY=scale runs the scale table alone.
+#
+# Everything is generated and built under BENCH_DIR (out/bench by
+# default).  On ext4, a build that follows the removal of the last one's
+# tens of thousands of files pays the kernel's search for inodes not
+# recently freed, for press and Hugo alike, and more from run to run:
+# BENCH_DIR=/dev/shm/press-bench (a tmpfs) measures the programs
+# without that.
 set -eu
 cd "$(dirname "$0")/.."
 PRESS=$PWD/out/bin/press
 GEN=$PWD/out/bin/gencorpus
 SIZES=${BENCH_SIZES-10000 50000}
 RUNS=${BENCH_RUNS:-3}
-B=$PWD/out/bench
+B=${BENCH_DIR:-$PWD/out/bench}
 mkdir -p "$B"
 
 # pair PREP_P CMD_P PREP_H CMD_H: BENCH_RUNS runs of the press command
