@@ -11,6 +11,10 @@
 #   incremental  a word added to a story is found after a rebuild; when
 #                it is changed, the new word is found and the old one not;
 #                a rebuild with nothing changed leaves the index as it was
+#   buckets      over 200 generated stories (more shards than the index
+#                has buckets, so each shard is written from its bucket
+#                alone): a sample of terms finds exactly the stories
+#                whose text holds them, and every story has its terms
 #   chromium     tests/web/search.mjs: typing a query shows results with
 #                <mark> at 390, 1024 and 1440 px, loads only the query's
 #                shards, axe-core finds no violation, and without script
@@ -103,6 +107,37 @@ if [ -s "$t/why" ]; then
 	fail "incremental: a story's new word is found after a rebuild, the old one not" "$t/why"
 else
 	ok "incremental: a story's new word is found after a rebuild, the old one not"
+fi
+
+# ---- buckets --------------------------------------------------------------------
+# gencorpus's 200 stories make an index of 16 shards or more; search.c
+# puts their pairs in 16 buckets.  Each term of a sample (bigrams of the
+# first and last lines of a few stories' texts) is looked up and
+# compared with the stories whose text holds it.
+GEN=${GEN:-out/bin/gencorpus}
+: >"$t/why"
+"$GEN" 200 articles/2024-06-11 "$t/g" >/dev/null
+"$PRESS" build -a "$t/g" -o "$t/go" >/dev/null 2>&1
+shards=$(sed -n 's/.*"shards":\([0-9]*\).*/\1/p' "$t/go/site/search/index.json")
+[ "${shards:-0}" -ge 16 ] || echo "only ${shards:-no} shards, fewer than the 16 buckets" >>"$t/why"
+ls "$t/go/site/search"/*/*.txt | awk 'NR % 37 == 1' >"$t/sample"
+while read -r f; do
+	# Two bigrams of the story's first line and two of its last.
+	for line in 1 '$'; do
+		sed -n "${line}p" "$f" | grep -oP '\p{Han}{2}' | sed -n '1p; 3p'
+	done
+done <"$t/sample" | sort -u >"$t/words"
+[ "$(wc -l <"$t/words")" -ge 10 ] || echo "only $(wc -l <"$t/words") terms sampled" >>"$t/why"
+while read -r w; do
+	(cd "$t/go/site/search" && grep -l -- "$w" */*.txt) | sed 's/\.txt$//' | sort >"$t/want"
+	look "$t/go/site" "$w" | sort >"$t/hits"
+	diff "$t/want" "$t/hits" >/dev/null ||
+	    echo "$w: $(wc -l <"$t/hits") found, $(wc -l <"$t/want") hold it" >>"$t/why"
+done <"$t/words"
+if [ -s "$t/why" ]; then
+	fail "buckets: $(wc -l <"$t/words") terms over 200 stories and ${shards:-no} shards find exactly the stories that hold them" "$t/why"
+else
+	ok "buckets: $(wc -l <"$t/words") terms over 200 stories and $shards shards find exactly the stories that hold them"
 fi
 
 # ---- in Chromium ---------------------------------------------------------------

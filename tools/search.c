@@ -22,9 +22,17 @@
  * 7 million (term, story) pairs; XSLT 1.0 can only group them with keys
  * over a tree of them all, and a stylesheet writes further files only
  * through exsl:document, which libxslt writes in place (no temporary
- * file and rename) and outside the build's record of its files.  Here
- * the texts are read one at a time; only the postings stay in memory.
+ * file and rename) and outside the build's record of its files.
+ *
+ * Nor are all the pairs held at once, for the memory of a build must
+ * not grow with the archive.  The texts are read one at a time, and each
+ * story's terms, once each, go to one of some buckets (temporary files)
+ * by their hash; then a bucket at a time is grouped by term and written
+ * to its shards: with shards a power of two and at least as many as the
+ * buckets, every term of a shard is in the same bucket.  A bucket holds
+ * about the pairs of eight issues.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +53,10 @@
 #define SEARCH_SHARDS_MAX 4096
 /* Stories in a docs block: some 15 KB of headlines. */
 #define SEARCH_BLOCK 128
+/* Buckets: a power of two, one for about eight issues' pairs, within
+ * these bounds (each is an open file while the texts are read). */
+#define SEARCH_BUCKETS_MIN 16
+#define SEARCH_BUCKETS_MAX 256
 
 /* One term and the stories that hold it, in order. */
 struct term {
@@ -190,6 +202,116 @@ terms_free(struct terms *t)
 	free(t->slot);
 }
 
+/*
+ * The terms of the story being read, once each, to the buckets: a
+ * record is the term's length (a byte), its bytes and the story's
+ * number (4 bytes, in the machine's order: the file is this build's).
+ */
+struct spill {
+	FILE **bucket;
+	uint32_t nb;       /* buckets: a power of two */
+	uint32_t doc;      /* the story being read */
+	struct seen {      /* its terms so far: open addressing */
+		uint32_t doc;  /* the story it was seen in: else empty */
+		uint32_t h;
+		unsigned char len;
+		char key[SEARCH_WORD_MAX];
+	} *seen;
+	size_t cap, n;
+	int failed;        /* a bucket could not be written */
+};
+
+static void
+spill_term(const char *key, size_t len, void *arg)
+{
+	struct spill *sp = arg;
+	uint32_t h = fnv1a(key, len);
+	struct seen *e;
+	size_t i;
+
+	if (len > SEARCH_WORD_MAX)
+		return;
+	if ((sp->n + 1) * 2 > sp->cap) {
+		struct seen *old = sp->seen;
+		size_t ocap = sp->cap;
+
+		sp->cap = sp->cap ? sp->cap * 2 : 4096;
+		sp->seen = xcalloc(sp->cap, sizeof(*sp->seen));
+		for (i = 0; i < ocap; i++) {
+			size_t j;
+
+			if (old[i].doc != sp->doc + 1)
+				continue;
+			for (j = old[i].h & (sp->cap - 1); sp->seen[j].doc != 0;
+			     j = (j + 1) & (sp->cap - 1))
+				;
+			sp->seen[j] = old[i];
+		}
+		free(old);
+	}
+	for (i = h & (sp->cap - 1); (e = &sp->seen[i])->doc == sp->doc + 1;
+	     i = (i + 1) & (sp->cap - 1))
+		if (e->h == h && e->len == len && memcmp(e->key, key, len) == 0)
+			return; /* once a story */
+	e->doc = sp->doc + 1;
+	e->h = h;
+	e->len = (unsigned char)len;
+	memcpy(e->key, key, len);
+	sp->n++;
+	{
+		unsigned char rec[1 + SEARCH_WORD_MAX + sizeof(sp->doc)];
+		size_t n = 1 + len + sizeof(sp->doc);
+
+		rec[0] = (unsigned char)len;
+		memcpy(rec + 1, key, len);
+		memcpy(rec + 1 + len, &sp->doc, sizeof(sp->doc));
+		if (fwrite_unlocked(rec, 1, n, sp->bucket[h & (sp->nb - 1)]) != n)
+			sp->failed = 1;
+	}
+}
+
+/* The next story: its terms are new again. */
+static void
+spill_next(struct spill *sp)
+{
+	sp->doc++;
+	sp->n = 0;
+	/* A story number stamps the slots it took: after 2^32 - 1 stories
+	 * the stamps would come round; the table is cleared first. */
+	if (sp->doc == UINT32_MAX - 1 && sp->seen != NULL)
+		memset(sp->seen, 0, sp->cap * sizeof(*sp->seen));
+}
+
+/* Adds the pairs of bucket f to t (rewound first); 0 if it cannot be
+ * read back. */
+static int
+load_bucket(struct terms *t, FILE *f)
+{
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n, i, l;
+	uint32_t doc;
+	int ok;
+
+	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+		return 0;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	ok = !ferror(f);
+	for (i = 0; ok && i < b.len; i += 1 + l + sizeof(doc)) {
+		l = (unsigned char)b.data[i];
+		if (l > SEARCH_WORD_MAX || i + 1 + l + sizeof(doc) > b.len) {
+			ok = 0;
+			break;
+		}
+		memcpy(&doc, b.data + i + 1 + l, sizeof(doc));
+		t->doc = doc;
+		add_term(b.data + i + 1, l, t);
+	}
+	buf_free(&b);
+	return ok;
+}
+
 /* s as a JSON string, quotes included. */
 static void
 json_str(struct buf *b, const char *s)
@@ -254,9 +376,9 @@ child_text(xmlNodePtr n, const char *name)
 	return (n = child(n, name)) != NULL ? xmlNodeGetContent(n) : NULL;
 }
 
-/* Adds the terms of the file at path to t; 0 if there is none. */
+/* Spills the terms of the file at path; 0 if there is none. */
 static int
-index_file(struct terms *t, const char *path)
+index_file(struct spill *sp, const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	struct buf b = {0};
@@ -269,7 +391,7 @@ index_file(struct terms *t, const char *path)
 		buf_add(&b, chunk, n);
 	fclose(f);
 	if (b.len > 0)
-		search_terms(b.data, u8_check(b.data, b.len), add_term, t);
+		search_terms(b.data, u8_check(b.data, b.len), spill_term, sp);
 	buf_free(&b);
 	return 1;
 }
@@ -309,6 +431,63 @@ empty_parts(struct cache *c, const char *key, const char *dir,
 	cache_set(c, key, k);
 }
 
+/*
+ * Writes the shards whose terms are in bucket k, or every shard when
+ * there are fewer shards than buckets (k is 0 then): shards k, k + nb,
+ * k + 2nb and so on, each term's postings as steps.  0 after reporting.
+ */
+static int
+write_shards(struct terms *t, struct spill *sp, size_t k, size_t shards,
+             const char *path, struct buf *b, uint64_t *v)
+{
+	size_t i, s, step = shards >= sp->nb ? sp->nb : 1;
+	int ok = 1;
+
+	memset(t, 0, sizeof(*t));
+	for (i = step == 1 ? 0 : k; i < (step == 1 ? sp->nb : k + 1); i++)
+		if (!load_bucket(t, sp->bucket[i])) {
+			diag(path, 0, 0, D_WRITE, strerror(errno ? errno : EIO));
+			terms_free(t);
+			memset(t, 0, sizeof(*t));
+			return 0;
+		}
+	for (i = 0; i < t->n; i++)
+		t->list[i]->shard %= (uint32_t)shards;
+	if (t->n > 0)
+		qsort(t->list, t->n, sizeof(*t->list), by_shard);
+	for (i = 0, s = step == 1 ? 0 : k; s < shards; s += step) {
+		buf_add(b, "{", 1);
+		for (; i < t->n && t->list[i]->shard == s; i++) {
+			struct term *e = t->list[i];
+			uint32_t j;
+			char num[16];
+
+			if (b->len > 1)
+				buf_add(b, ",", 1);
+			buf_add(b, "\"", 1);
+			buf_add(b, e->key, e->len);
+			buf_add(b, "\":[", 3);
+			for (j = 0; j < e->n; j++) {
+				uint32_t d = j ? e->ids[j] - e->ids[j - 1] : e->ids[j];
+				char *p = num + sizeof(num);
+
+				do /* the digits, from the last */
+					*--p = (char)('0' + d % 10);
+				while ((d /= 10) > 0);
+				if (j > 0)
+					*--p = ',';
+				buf_add(b, p, (size_t)(num + sizeof(num) - p));
+			}
+			buf_add(b, "]", 1);
+		}
+		buf_add(b, "}\n", 2);
+		ok &= write_part(path, "terms", s, b, v);
+	}
+	terms_free(t);
+	memset(t, 0, sizeof(*t));
+	return ok;
+}
+
 void
 search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
              int force)
@@ -319,6 +498,7 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 	uint64_t h = hash_bytes(PRESS_VERSION, sizeof(PRESS_VERSION), 7), fh;
 	uint64_t v = 1;
 	struct terms t = {0};
+	struct spill sp = {0};
 	struct buf docs = {0}, b = {0};
 	size_t i, k, total = 0, shards = 1, blocks = 0;
 	xmlDocPtr heads;
@@ -352,6 +532,15 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 	path = xasprintf("%s/%s", out, dir);
 	buf_add(&docs, "", 0);
 	buf_add(&b, "", 0);
+	for (sp.nb = SEARCH_BUCKETS_MIN;
+	     sp.nb < SEARCH_BUCKETS_MAX && sp.nb * 8 < n; sp.nb *= 2)
+		;
+	sp.bucket = xcalloc(sp.nb, sizeof(*sp.bucket));
+	for (k = 0; k < sp.nb; k++)
+		if ((sp.bucket[k] = tmpfile()) == NULL) {
+			diag(path, 0, 0, D_WRITE, strerror(errno));
+			goto out;
+		}
 	/* The stories newest first, numbered in that order. */
 	for (i = 0; i < n; i++) {
 		char *hp = xasprintf("%s/.press/heads/%s.xml", out, ids[i]);
@@ -377,7 +566,7 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 				no = xmlGetProp(page, X("no"));
 				name = xmlGetProp(page, X("name"));
 				head = child_text(child(story, "head"), "headline");
-				buf_adds(&docs, t.doc % SEARCH_BLOCK ? "," : "[");
+				buf_adds(&docs, sp.doc % SEARCH_BLOCK ? "," : "[");
 				buf_add(&docs, "[", 1);
 				json_str(&docs, ids[i]);
 				buf_add(&docs, ",", 1);
@@ -395,16 +584,17 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 				hp = xasprintf("%s/%s", out, text);
 				/* Without its text (a story whose page failed), the
 				 * headline at least. */
-				if (!index_file(&t, hp) && head != NULL)
+				if (!index_file(&sp, hp) && head != NULL)
 					search_terms((char *)head, strlen((char *)head),
-					             add_term, &t);
+					             spill_term, &sp);
 				free(hp);
 				free(text);
 				xmlFree(slug);
 				xmlFree(no);
 				xmlFree(name);
 				xmlFree(head);
-				if (++t.doc % SEARCH_BLOCK == 0) {
+				spill_next(&sp);
+				if (sp.doc % SEARCH_BLOCK == 0) {
 					buf_add(&docs, "]", 1);
 					write_part(path, "docs", blocks++, &docs, &v);
 				}
@@ -412,43 +602,33 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 		xmlFree(date);
 		xmlFreeDoc(heads);
 	}
-	if (t.doc % SEARCH_BLOCK != 0) {
+	if (sp.doc % SEARCH_BLOCK != 0) {
 		buf_add(&docs, "]", 1);
 		write_part(path, "docs", blocks++, &docs, &v);
 	}
 	empty_parts(c, "search-blocks", path, "docs", blocks, "[]");
 
-	/* The shards, each term's postings as steps. */
-	for (i = 0; i < t.n; i++)
-		total += term_bytes(t.list[i]);
+	/* The shards, each term's postings as steps: their count from the
+	 * size of every term's postings, then a bucket at a time. */
+	for (k = 0; k < sp.nb && !sp.failed; k++) {
+		if (!load_bucket(&t, sp.bucket[k]))
+			sp.failed = 1;
+		for (i = 0; i < t.n; i++)
+			total += term_bytes(t.list[i]);
+		terms_free(&t);
+		memset(&t, 0, sizeof(t));
+	}
+	if (sp.failed) {
+		diag(path, 0, 0, D_WRITE, strerror(errno ? errno : EIO));
+		goto out;
+	}
 	while (total / shards > SEARCH_SHARD_BYTES && shards < SEARCH_SHARDS_MAX)
 		shards *= 2;
-	for (i = 0; i < t.n; i++)
-		t.list[i]->shard %= (uint32_t)shards;
-	if (t.n > 0)
-		qsort(t.list, t.n, sizeof(*t.list), by_shard);
-	for (i = 0, k = 0; k < shards; k++) {
-		buf_add(&b, "{", 1);
-		for (; i < t.n && t.list[i]->shard == k; i++) {
-			struct term *e = t.list[i];
-			uint32_t j;
-			char num[16];
-
-			if (b.len > 1)
-				buf_add(&b, ",", 1);
-			buf_add(&b, "\"", 1);
-			buf_add(&b, e->key, e->len);
-			buf_add(&b, "\":[", 3);
-			for (j = 0; j < e->n; j++) {
-				snprintf(num, sizeof(num), j ? ",%u" : "%u",
-				         j ? e->ids[j] - e->ids[j - 1] : e->ids[j]);
-				buf_adds(&b, num);
-			}
-			buf_add(&b, "]", 1);
-		}
-		buf_add(&b, "}\n", 2);
-		write_part(path, "terms", k, &b, &v);
-	}
+	/* Fewer shards than buckets: the index is small, and read whole. */
+	for (k = 0; k < sp.nb; k++)
+		if ((shards >= sp.nb || k == 0) &&
+		    !write_shards(&t, &sp, k, shards, path, &b, &v))
+			goto out;
 	empty_parts(c, "search-shards", path, "terms", shards, "{}\n");
 
 	/* The manifest last: a reader never sees one whose parts are not
@@ -457,7 +637,7 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 		char *tp = render_index_path("{issue}", "{page}", "{slug}");
 		char *head = xasprintf("{\"version\":1,\"docs\":%u,\"block\":%d,"
 		                       "\"shards\":%zu,\"text\":",
-		                       t.doc, SEARCH_BLOCK, shards);
+		                       sp.doc, SEARCH_BLOCK, shards);
 		char ver[24];
 
 		buf_adds(&b, head);
@@ -471,7 +651,13 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 		if (out_write(idx, b.data, b.len))
 			cache_set(c, "search", h);
 	}
+out:
 	terms_free(&t);
+	for (k = 0; k < sp.nb; k++)
+		if (sp.bucket[k] != NULL)
+			fclose(sp.bucket[k]);
+	free(sp.bucket);
+	free(sp.seen);
 	buf_free(&docs);
 	buf_free(&b);
 	free(path);
