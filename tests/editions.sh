@@ -27,7 +27,8 @@
 #                  order, headlines link to the site, the HTML part passes
 #                  inline.py; the check fails on tests/editions/bad.eml;
 #                  the HTML part at 600 px in Chromium, no overflow, photos
-#                  load: out/screenshots/mail-<issue>-600.png
+#                  load: out/screenshots/mail-<issue>-600.png; xsltproc
+#                  (EXSLT for press:break-after) writes the same messages
 
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -193,6 +194,24 @@ if [ -x "$python" ]; then
 	fi
 else
 	skip "mail: no $python (apt-get install python3)"
+fi
+
+# press:break-after() (press's) and the EXSLT fallback beside it
+# (xsltproc's) write the same message.
+: >"$w/same"
+for out in "$OUT" "$fix"; do
+	for eml in "$out"/mail/*.eml; do
+		issue=${eml##*/}
+		issue=${issue%.eml}
+		xsltproc --stringparam issue "$issue" templates/mail/issue.xsl \
+		    "$out/print/$issue/issue.xml" 2>&1 | cmp -s - "$eml" ||
+		    echo "$issue: xsltproc writes another message" >>"$w/same"
+	done
+done
+if [ ! -s "$w/same" ]; then
+	ok "mail: press and xsltproc (without press's functions) write the same messages"
+else
+	fail "mail: press and xsltproc (without press's functions) write the same messages" "$w/same"
 fi
 
 # ---- headless Chromium ---------------------------------------------------

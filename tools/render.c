@@ -344,6 +344,10 @@ report(const char *file, const char *what)
  *   press:json-string(s)        s as a JSON string, quotes included: \ and
  *                               " escaped, < as \u003c (no "</script"),
  *                               line breaks and tabs as spaces
+ *   press:break-after(s, marks, closing, break)
+ *                               s with break after each character of
+ *                               marks, moved past up to two characters
+ *                               of closing that follow it (。” as 。”⏎)
  */
 #define PRESS_NS ((const xmlChar *)PRESS_XSLT_NS)
 
@@ -475,6 +479,57 @@ fn_json_string(xmlXPathParserContextPtr ctxt, int nargs)
 	escape(ctxt, nargs, json_of, "\"");
 }
 
+/* Whether the character of n bytes at p is one of set's. */
+static int
+one_of(const char *p, size_t n, const char *set)
+{
+	char c[5];
+
+	if (n == 0 || n > 4)
+		return 0;
+	memcpy(c, p, n);
+	c[n] = '\0';
+	return strstr(set, c) != NULL; /* UTF-8: only whole characters match */
+}
+
+static void
+fn_break_after(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *a[4];
+	const char *p, *marks, *closing, *brk, *end;
+	struct buf b = {0};
+	size_t n;
+	uint32_t c;
+	int past;
+
+	if (!pop_strings(ctxt, nargs, 4, a))
+		return;
+	marks = (const char *)a[1], closing = (const char *)a[2];
+	brk = (const char *)a[3];
+	buf_add(&b, "", 0);
+	p = (const char *)a[0];
+	end = p + strlen(p);
+	while (p < end) {
+		if ((n = u8_next(p, (size_t)(end - p), &c)) == 0)
+			n = 1;
+		buf_add(&b, p, n);
+		p += n;
+		if (!one_of(p - n, n, marks))
+			continue;
+		for (past = 0; past < 2 && p < end; past++) {
+			if ((n = u8_next(p, (size_t)(end - p), &c)) == 0 ||
+			    !one_of(p, n, closing))
+				break;
+			buf_add(&b, p, n);
+			p += n;
+		}
+		buf_adds(&b, brk);
+	}
+	push_buf(ctxt, &b);
+	for (n = 0; n < 4; n++)
+		xmlFree(a[n]);
+}
+
 /* The text of key in an entry of outputs.yaml, or NULL after reporting. */
 static const char *
 field(const char *path, yaml_document_t *doc, yaml_node_t *entry,
@@ -580,6 +635,7 @@ render_load(const char *dir, const char *encoding)
 	xsltRegisterExtModuleFunction(X("replace"), PRESS_NS, fn_replace);
 	xsltRegisterExtModuleFunction(X("escape-attr"), PRESS_NS, fn_escape_attr);
 	xsltRegisterExtModuleFunction(X("json-string"), PRESS_NS, fn_json_string);
+	xsltRegisterExtModuleFunction(X("break-after"), PRESS_NS, fn_break_after);
 	if (base_loader == NULL)
 		base_loader = xsltDocDefaultLoader;
 	xsltSetLoaderFunc(loader);

@@ -29,7 +29,9 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:str="http://exslt.org/strings"
                 xmlns:exsl="http://exslt.org/common"
-                extension-element-prefixes="str exsl">
+                xmlns:press="urn:press:xslt"
+                extension-element-prefixes="str exsl"
+                exclude-result-prefixes="press">
 
   <xsl:import href="../wechat/look.xsl"/>
 
@@ -318,13 +320,16 @@
   </xsl:variable>
   <xsl:variable name="text-marks" select="exsl:node-set($text-marks-rtf)"/>
 
+  <!-- The closing marks a break is moved past. -->
+  <xsl:variable name="closing-marks" select="'”’）」』'"/>
+
   <!-- The replacements for break-after: <f> each of $marks, <t> it with
        $break after it; <cf> $break before a closing mark, <ct> the
        closing mark before $break. -->
   <xsl:template name="marks">
     <xsl:param name="marks"/>
     <xsl:param name="break"/>
-    <xsl:param name="closing" select="'”’）」』'"/>
+    <xsl:param name="closing" select="$closing-marks"/>
     <xsl:if test="$marks != ''">
       <xsl:variable name="m" select="substring($marks, 1, 1)"/>
       <f><xsl:value-of select="$m"/></f>
@@ -351,18 +356,44 @@
     <xsl:call-template name="break-after">
       <xsl:with-param name="s" select="string(.)"/>
       <xsl:with-param name="marks" select="$html-marks"/>
+      <xsl:with-param name="after" select="'。，；！？'"/>
+      <xsl:with-param name="break" select="$break"/>
+      <xsl:with-param name="escape" select="true()"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- $s with each <f> of $marks made its <t>, then a break moved past
-       the closing marks after it (twice: past two, as in 。”’). Written
-       unescaped. -->
+  <!-- $s (escaped first with $escape) with $break after each of the
+       characters $after, moved past the closing marks after it (twice:
+       past two, as in 。”’).  Written unescaped.  press:break-after()
+       does it in one pass; without it (xsltproc), each <f> of $marks
+       is made its <t>, and each <cf> its <ct> twice. -->
   <xsl:template name="break-after">
     <xsl:param name="s"/>
     <xsl:param name="marks"/>
-    <xsl:variable name="b" select="str:replace($s, $marks/f, $marks/t)"/>
-    <xsl:value-of select="str:replace(str:replace($b, $marks/cf, $marks/ct), $marks/cf, $marks/ct)"
-                  disable-output-escaping="yes"/>
+    <xsl:param name="after"/>
+    <xsl:param name="break"/>
+    <xsl:param name="escape" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="function-available('press:break-after')">
+        <xsl:variable name="e">
+          <xsl:choose>
+            <xsl:when test="$escape">
+              <xsl:value-of select="press:replace(press:replace(press:replace($s,
+                                    '&amp;', '&amp;amp;'), '&lt;', '&amp;lt;'),
+                                    '&gt;', '&amp;gt;')"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="press:break-after($e, $after, $closing-marks, $break)"
+                      disable-output-escaping="yes"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="b" select="str:replace($s, $marks/f, $marks/t)"/>
+        <xsl:value-of select="str:replace(str:replace($b, $marks/cf, $marks/ct), $marks/cf, $marks/ct)"
+                      disable-output-escaping="yes"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================
@@ -484,6 +515,8 @@
       <xsl:call-template name="break-after">
         <xsl:with-param name="s" select="$s"/>
         <xsl:with-param name="marks" select="$text-marks"/>
+        <xsl:with-param name="after" select="'。！？'"/>
+        <xsl:with-param name="break" select="' &#10;'"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="t" select="str:replace($b, ' &#10; ', ' &#10;  ')"/>
