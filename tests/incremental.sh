@@ -1,6 +1,7 @@
 #!/bin/sh
 # Incremental and parallel builds: a rebuild redoes only what a change
-# affects, judged by content, and -j N makes the same files as -j 1.
+# affects, judged by content, and -j N makes the same files as -j 1; a
+# build into a copy of out/ touches the copy alone.
 # Run by tests/run with PRESS and TMP set; prints "ok"/"FAIL" lines.
 
 t=$TMP/incremental
@@ -191,4 +192,35 @@ if [ -z "$bad" ]; then
 	ok "16 random edits (seed $seed): each incremental build equals a clean one"
 else
 	notok "random edits (seed $seed): an incremental build differs from a clean one$bad"
+fi
+
+# A build into a copy of out/ (a backup, a second site) is a build of its
+# own: the lists of files written it copied name the original's files,
+# and it must not remove them when an issue writes fewer files, nor when
+# an issue is taken away.
+c=$t/copy
+rm -rf "$c"
+mkdir -p "$c"
+cp -r articles "$c/a"
+cp -r "$c/a/2024-06-11" "$c/a/2024-06-12"
+sed -i 's/^date: 2024-06-11/date: 2024-06-12/' "$c/a/2024-06-12/issue.yaml"
+"$PRESS" build -a "$c/a" -o "$c/o" 2>/dev/null
+(cd "$c/o" && find . -type f -not -path './.press/*' | sort) >"$c/before"
+cp -r "$c/o" "$c/o2"
+# Fewer files for 2024-06-11 (a story taken off its page), and no 2024-06-12.
+sed -i '/huairou\.md/d' "$c/a/2024-06-11/issue.yaml"
+rm "$c/a/2024-06-11/huairou.md"
+rm -r "$c/a/2024-06-12"
+"$PRESS" build -a "$c/a" -o "$c/o2" 2>/dev/null
+(cd "$c/o" && find . -type f -not -path './.press/*' | sort) >"$c/after"
+if diff "$c/before" "$c/after" >"$c/diff"; then
+	ok "a build into a copy of out/ leaves the original's files alone"
+else
+	notok "a build into a copy of out/ leaves the original's files alone"
+	head "$c/diff" | sed 's/^/    /'
+fi
+if [ ! -e "$c/o2/site/2024-06-11/huairou.html" ] && [ ! -e "$c/o2/site/2024-06-12" ]; then
+	ok "the copy loses what it no longer has: a story taken off, an issue taken away"
+else
+	notok "the copy loses what it no longer has: a story taken off, an issue taken away"
 fi

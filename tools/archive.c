@@ -393,10 +393,15 @@ archive_withdraw(const struct build_opts *opts, const char *const *ids,
 			continue;
 		path = xasprintf("%s/%s", dir, e->d_name);
 		if ((list = src_read(path)) != NULL) {
+			/* Files under out (out_record()). */
 			for (line = list->text; (nl = strchr(line, '\n')) != NULL;
 			     line = nl + 1) {
+				char *full;
+
 				*nl = '\0';
-				unlink(line);
+				full = xasprintf("%s/%s", opts->out, line);
+				unlink(full);
+				free(full);
 			}
 			src_free(list);
 		}

@@ -495,7 +495,7 @@ forget(const struct build_opts *opts, const char *id, struct buf *now,
 	char *path = xasprintf("%s/.press/files/%s", opts->out, id);
 	struct buf old = {0}, keep = {0};
 	struct strmap written = {0};
-	char chunk[65536], *line, *nl;
+	char chunk[65536], *line, *nl, *full;
 	size_t n;
 	FILE *f;
 
@@ -519,10 +519,13 @@ forget(const struct build_opts *opts, const char *id, struct buf *now,
 			*nl = '\n';
 			continue;
 		}
+		/* The list names files under out (out_record()). */
+		full = xasprintf("%s/%s", opts->out, line);
 		if (clean)
-			unlink(line);
-		else if (access(line, F_OK) == 0)
+			unlink(full);
+		else if (access(full, F_OK) == 0)
 			buf_add(&keep, line, n - 1), buf_add(&keep, "\n", 1);
+		free(full);
 		*nl = '\n';
 	}
 	out_write(path, keep.data, keep.len);
@@ -548,7 +551,7 @@ run_job(const struct build_opts *opts, const struct paper *paper,
 	int status;
 
 	buf_add(&written, "", 0);
-	out_record(&written);
+	out_record(&written, opts->out);
 	render_filter(j->todo == TODO_RENDER);
 	if (j->todo == TODO_RENDER) {
 		path = xasprintf("%s/print/%s/issue.xml", opts->out, j->id);
@@ -562,7 +565,7 @@ run_job(const struct build_opts *opts, const struct paper *paper,
 		write_issue(opts, doc, j->dir);
 		archive_heads(opts, doc, j->id);
 	}
-	out_record(NULL);
+	out_record(NULL, NULL);
 	status = doc == NULL || diag_errors() != errors;
 	if (doc != NULL)
 		forget(opts, j->id, &written, j->todo == TODO_FULL && status == 0);
@@ -909,7 +912,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 
 		changed |= cache_get(cache, "issues") != set || look || !archive_ok;
 		buf_add(&written, "", 0);
-		out_record(&written);
+		out_record(&written, opts->out);
 		if (!changed)
 			cache_keep(cache, "archive-months");
 		else {
@@ -929,7 +932,7 @@ build_all(const struct build_opts *opts, char **paths, int npaths)
 		archive_withdraw(opts, (const char *const *)ids, n);
 		cache_set(cache, "issues", set);
 		render_copies(opts->out, 0);
-		out_record(NULL);
+		out_record(NULL, NULL);
 		forget(opts, ".archive", &written, 0);
 		cache_made(cache, list);
 		buf_free(&written);

@@ -346,20 +346,30 @@ each_listed(struct cache *c, const char *list,
             int (*fn)(struct cache *, const char *))
 {
 	FILE *f = fopen(list, "r");
-	char *line = NULL;
+	char *line = NULL, *out = xstrdup(list), *dot, *full;
 	size_t cap = 0;
 	ssize_t n;
 	int all = 1;
 
-	if (f == NULL)
+	/* The list, OUT/.press/files/<id>, names files under OUT. */
+	if ((dot = strstr(out, "/.press/files/")) != NULL)
+		*dot = '\0';
+	if (f == NULL) {
+		free(out);
 		return 0;
+	}
 	while ((n = getline(&line, &cap, f)) > 0) {
 		if (line[n - 1] == '\n')
 			line[n - 1] = '\0';
-		if (*line != '\0' && !fn(c, line))
+		if (*line == '\0')
+			continue;
+		full = xasprintf("%s/%s", out, line);
+		if (!fn(c, full))
 			all = 0;
+		free(full);
 	}
 	free(line);
+	free(out);
 	fclose(f);
 	return all;
 }

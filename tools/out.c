@@ -39,20 +39,29 @@ out_mkdirs(const char *dir)
 }
 
 static struct buf *record; /* out_record(): the paths written, a line each */
+static const char *record_base;
 
 void
-out_record(struct buf *b)
+out_record(struct buf *b, const char *out)
 {
 	record = b;
+	record_base = out;
 }
 
+/* out_record()'s lines are paths under the output folder, so that a copy
+ * of the folder (its lists with it) names its own files. */
 static void
 recorded(const char *path)
 {
-	if (record != NULL) {
-		buf_adds(record, path);
-		buf_add(record, "\n", 1);
-	}
+	size_t n;
+
+	if (record == NULL)
+		return;
+	if (record_base != NULL && (n = strlen(record_base)) > 0 &&
+	    strncmp(path, record_base, n) == 0 && path[n] == '/')
+		path += n + 1;
+	buf_adds(record, path);
+	buf_add(record, "\n", 1);
 }
 
 /* Whether path holds exactly these bytes already. */

@@ -640,8 +640,9 @@ int out_copy(const char *from, const char *to);
  * larger than max bytes (0: no limit) is an error about from. */
 int out_copy_fd(int fd, const char *from, const char *to, long long max);
 /* Adds the path of every file written (or found the same) to b, a line
- * each, until out_record(NULL). */
-void out_record(struct buf *b);
+ * each, relative to the output folder out (so that a copy of the folder
+ * names its own files), until out_record(NULL, NULL). */
+void out_record(struct buf *b, const char *out);
 /* mkdir -p; returns 0 after reporting on failure. */
 int out_mkdirs(const char *dir);
 
