@@ -11,6 +11,10 @@
 #   incremental  a word added to a story is found after a rebuild; when
 #                it is changed, the new word is found and the old one not;
 #                a rebuild with nothing changed leaves the index as it was
+#   records      each issue's pairs kept in out/.press/search make the
+#                index the texts make, and an unchanged issue is indexed
+#                from its record; a damaged record is read past and made
+#                again; an issue taken away takes its record
 #   buckets      over 200 generated stories (more shards than the index
 #                has buckets, so each shard is written from its bucket
 #                alone): a sample of terms finds exactly the stories
@@ -107,6 +111,51 @@ if [ -s "$t/why" ]; then
 	fail "incremental: a story's new word is found after a rebuild, the old one not" "$t/why"
 else
 	ok "incremental: a story's new word is found after a rebuild, the old one not"
+fi
+
+# Each issue's pairs kept in out/.press/search/<id>: the index made from
+# them is the index made from the texts; a damaged one is read past (the
+# texts are read instead); an issue taken away takes its own.
+: >"$t/why"
+rec=$t/o/.press/search
+[ -s "$rec/2024-06-11" ] && [ -s "$rec/2024-06-12" ] ||
+    echo "no record of each issue in .press/search" >>"$t/why"
+cp -r "$t/o/site/search" "$t/kept"
+rm -rf "$t/o2"
+cp -r "$t/o" "$t/o2"
+rm -r "$t/o2/.press/search"
+echo '又及。' >>"$t/a/2024-06-12/lianjia.md"
+"$PRESS" build -a "$t/a" -o "$t/o" >/dev/null 2>&1
+"$PRESS" build -a "$t/a" -o "$t/o2" >/dev/null 2>&1
+diff -r "$t/o/site/search" "$t/o2/site/search" >/dev/null ||
+    echo "the index made from the records is not the one made from the texts" >>"$t/why"
+# An unchanged issue is indexed from its record, not its texts: a pair
+# slipped into the record (独角 for its first story) is found.
+cp "$rec/2024-06-11" "$t/kept-record"
+printf '\006独角\000\000\000\000' >>"$rec/2024-06-11"
+echo '三及。' >>"$t/a/2024-06-12/lianjia.md"
+"$PRESS" build -a "$t/a" -o "$t/o" >/dev/null 2>&1
+look "$t/o/site" 独角 | grep -q '^2024-06-11/' ||
+    echo "the unchanged issue was read from its texts, not its record" >>"$t/why"
+cp "$t/kept-record" "$rec/2024-06-11"
+# Its own head line, then a pair of a story the issue does not have.
+head -n 1 "$rec/2024-06-11" >"$t/damaged"
+printf '\006暖心\377\377\377\377' >>"$t/damaged"
+cp "$t/damaged" "$rec/2024-06-11"
+echo '再及。' >>"$t/a/2024-06-12/lianjia.md"
+"$PRESS" build -a "$t/a" -o "$t/o" >/dev/null 2>"$t/err"
+[ "$(look "$t/o/site" 珊瑚)" = 2024-06-11/huairou ] ||
+    echo "with a damaged record: 珊瑚 finds '$(look "$t/o/site" 珊瑚)'" >>"$t/why"
+cmp -s "$t/damaged" "$rec/2024-06-11" &&
+    echo "the damaged record was not made again" >>"$t/why"
+mv "$t/a/2024-06-12" "$t/gone"
+"$PRESS" build -a "$t/a" -o "$t/o" >/dev/null 2>&1
+[ ! -e "$rec/2024-06-12" ] || echo "the record of an issue taken away stays" >>"$t/why"
+mv "$t/gone" "$t/a/2024-06-12"
+if [ -s "$t/why" ]; then
+	fail "records: the index from each issue's kept pairs is the one from the texts; a damaged record is read past" "$t/why"
+else
+	ok "records: the index from each issue's kept pairs is the one from the texts; a damaged record is read past"
 fi
 
 # ---- buckets --------------------------------------------------------------------

@@ -32,6 +32,7 @@
  * buckets, every term of a shard is in the same bucket.  A bucket holds
  * about the pairs of eight issues.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +63,7 @@
 struct term {
 	char *key;
 	size_t len;
-	uint32_t shard;
+	uint32_t hash;      /* fnv1a(key): its shard is hash mod shards */
 	uint32_t *ids, n, cap;
 };
 
@@ -174,7 +175,7 @@ add_term(const char *key, size_t len, void *arg)
 		e = xcalloc(1, sizeof(*e));
 		e->key = xstrndup(key, len);
 		e->len = len;
-		e->shard = h;
+		e->hash = (uint32_t)h;
 		t->slot[i] = e;
 		t->list[t->n++] = e;
 	}
@@ -219,7 +220,24 @@ struct spill {
 	} *seen;
 	size_t cap, n;
 	int failed;        /* a bucket could not be written */
+	struct buf *mine;  /* the issue's own record, or NULL: its pairs */
+	uint32_t base;     /* the number of its first story */
 };
+
+/* One record to its bucket: the term's length, its bytes, the story. */
+static void
+spill_pair(struct spill *sp, const char *key, size_t len, uint32_t h,
+           uint32_t doc)
+{
+	unsigned char rec[1 + SEARCH_WORD_MAX + sizeof(doc)];
+	size_t n = 1 + len + sizeof(doc);
+
+	rec[0] = (unsigned char)len;
+	memcpy(rec + 1, key, len);
+	memcpy(rec + 1 + len, &doc, sizeof(doc));
+	if (fwrite_unlocked(rec, 1, n, sp->bucket[h & (sp->nb - 1)]) != n)
+		sp->failed = 1;
+}
 
 static void
 spill_term(const char *key, size_t len, void *arg)
@@ -258,15 +276,14 @@ spill_term(const char *key, size_t len, void *arg)
 	e->len = (unsigned char)len;
 	memcpy(e->key, key, len);
 	sp->n++;
-	{
-		unsigned char rec[1 + SEARCH_WORD_MAX + sizeof(sp->doc)];
-		size_t n = 1 + len + sizeof(sp->doc);
+	spill_pair(sp, key, len, h, sp->doc);
+	if (sp->mine != NULL) {
+		uint32_t local = sp->doc - sp->base;
+		unsigned char l = (unsigned char)len;
 
-		rec[0] = (unsigned char)len;
-		memcpy(rec + 1, key, len);
-		memcpy(rec + 1 + len, &sp->doc, sizeof(sp->doc));
-		if (fwrite_unlocked(rec, 1, n, sp->bucket[h & (sp->nb - 1)]) != n)
-			sp->failed = 1;
+		buf_add(sp->mine, (const char *)&l, 1);
+		buf_add(sp->mine, key, len);
+		buf_add(sp->mine, (const char *)&local, sizeof(local));
 	}
 }
 
@@ -284,20 +301,30 @@ spill_next(struct spill *sp)
 
 /* Adds the pairs of bucket f to t (rewound first); 0 if it cannot be
  * read back. */
+/* The rest of f into b; 0 if it cannot be read. */
+static int
+slurp_file(FILE *f, struct buf *b)
+{
+	char chunk[65536];
+	size_t n;
+
+	buf_add(b, "", 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(b, chunk, n);
+	return !ferror(f);
+}
+
 static int
 load_bucket(struct terms *t, FILE *f)
 {
 	struct buf b = {0};
-	char chunk[65536];
-	size_t n, i, l;
+	size_t i, l;
 	uint32_t doc;
 	int ok;
 
 	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
 		return 0;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	ok = !ferror(f);
+	ok = slurp_file(f, &b);
 	for (i = 0; ok && i < b.len; i += 1 + l + sizeof(doc)) {
 		l = (unsigned char)b.data[i];
 		if (l > SEARCH_WORD_MAX || i + 1 + l + sizeof(doc) > b.len) {
@@ -346,19 +373,6 @@ term_bytes(const struct term *e)
 	return n;
 }
 
-static int
-by_shard(const void *a, const void *b)
-{
-	const struct term *x = *(struct term *const *)a;
-	const struct term *y = *(struct term *const *)b;
-	int c;
-
-	if (x->shard != y->shard)
-		return x->shard < y->shard ? -1 : 1;
-	c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
-	return c ? c : (x->len > y->len) - (x->len < y->len);
-}
-
 /* The first element child of n named name, or NULL. */
 static xmlNodePtr
 child(xmlNodePtr n, const char *name)
@@ -376,20 +390,30 @@ child_text(xmlNodePtr n, const char *name)
 	return (n = child(n, name)) != NULL ? xmlNodeGetContent(n) : NULL;
 }
 
+/* The bytes of the file at path into b; 0 if it cannot be read. */
+static int
+slurp(const char *path, struct buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	int ok;
+
+	if (f == NULL)
+		return 0;
+	ok = slurp_file(f, b);
+	fclose(f);
+	return ok;
+}
+
 /* Spills the terms of the file at path; 0 if there is none. */
 static int
 index_file(struct spill *sp, const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = {0};
-	char chunk[16384];
-	size_t n;
 
-	if (f == NULL)
+	if (!slurp(path, &b)) {
+		buf_free(&b);
 		return 0;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
+	}
 	if (b.len > 0)
 		search_terms(b.data, u8_check(b.data, b.len), spill_term, sp);
 	buf_free(&b);
@@ -432,59 +456,251 @@ empty_parts(struct cache *c, const char *key, const char *dir,
 }
 
 /*
- * Writes the shards whose terms are in bucket k, or every shard when
- * there are fewer shards than buckets (k is 0 then): shards k, k + nb,
- * k + 2nb and so on, each term's postings as steps.  0 after reporting.
+ * Each issue's pairs are kept in OUT/.press/search/<id>, so that the
+ * index is made again from them, not from every story's text, when
+ * only some issues changed: a line "press-search 1 KEY STORIES", then
+ * records as the buckets' with the story's number within the issue.
+ * KEY is the hash of the issue's heads and print XML, which hold every
+ * word its texts are made from.
+ */
+#define RECORD_MAGIC "press-search 1"
+
+static char *
+record_path(const char *out, const char *id)
+{
+	return xasprintf("%s/.press/search/%s", out, id);
+}
+
+/* Spills the pairs of id's record, numbered from sp->doc, when it is
+ * there, for key and stories; 0 (and nothing spilled) if not. */
+static int
+record_read(struct spill *sp, const char *out, const char *id, uint64_t key,
+            uint32_t stories)
+{
+	char *path = record_path(out, id), *nl;
+	struct buf b = {0};
+	unsigned long long k;
+	unsigned long n;
+	size_t i, l, pass;
+	uint32_t local;
+	int ok = 0;
+
+	if (!slurp(path, &b) || b.len == 0 ||
+	    (nl = memchr(b.data, '\n', b.len)) == NULL ||
+	    sscanf(b.data, RECORD_MAGIC " %llx %lu", &k, &n) != 2 ||
+	    k != key || n != stories)
+		goto out;
+	/* Looked over whole first, then spilled: a damaged record spills
+	 * nothing, and its texts are read instead. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = (size_t)(nl + 1 - b.data); i < b.len;
+		     i += 1 + l + sizeof(local)) {
+			l = (unsigned char)b.data[i];
+			if (l == 0 || l > SEARCH_WORD_MAX ||
+			    i + 1 + l + sizeof(local) > b.len)
+				goto out;
+			memcpy(&local, b.data + i + 1 + l, sizeof(local));
+			if (local >= stories)
+				goto out;
+			if (pass == 1)
+				spill_pair(sp, b.data + i + 1, l,
+				           fnv1a(b.data + i + 1, l),
+				           sp->doc + local);
+		}
+	ok = 1;
+out:
+	buf_free(&b);
+	free(path);
+	return ok;
+}
+
+/* Writes id's record from its pairs in mine; with mine NULL, removes
+ * it. */
+static void
+record_write(const char *out, const char *id, uint64_t key,
+             uint32_t stories, struct buf *mine)
+{
+	char *path = record_path(out, id);
+	char *head = xasprintf(RECORD_MAGIC " %016llx %lu\n",
+	                       (unsigned long long)key, (unsigned long)stories);
+	struct buf b = {0};
+
+	if (mine == NULL) {
+		unlink(path);
+		free(head);
+		free(path);
+		return;
+	}
+	buf_adds(&b, head);
+	buf_add(&b, mine->data, mine->len);
+	out_write(path, b.data, b.len);
+	buf_free(&b);
+	free(head);
+	free(path);
+}
+
+/* Removes the records of issues the archive no longer has. */
+static void
+record_prune(const char *out, const char *const *ids, size_t n)
+{
+	char *dir = xasprintf("%s/.press/search", out), *path;
+	struct strmap known = {0};
+	struct dirent *e;
+	DIR *d;
+	size_t i;
+
+	if ((d = opendir(dir)) != NULL) {
+		for (i = 0; i < n; i++)
+			strmap_put(&known, ids[i], "");
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.' || strmap_get(&known, e->d_name))
+				continue;
+			path = xasprintf("%s/%s", dir, e->d_name);
+			unlink(path);
+			free(path);
+		}
+		closedir(d);
+	}
+	strmap_free(&known);
+	free(dir);
+}
+
+/*
+ * Groups bucket f by term and writes each term back into f as its
+ * shard's text will hold it: its hash (4 bytes), its key's length (a
+ * byte), the key, the entry's length (4 bytes) and the entry,
+ * "key":[first,step,…].  Adds the bytes the terms take to *total.
+ * Returns 0 if f cannot be read or written.
  */
 static int
-write_shards(struct terms *t, struct spill *sp, size_t k, size_t shards,
-             const char *path, struct buf *b, uint64_t *v)
+group_bucket(FILE *f, size_t *total)
 {
-	size_t i, s, step = shards >= sp->nb ? sp->nb : 1;
+	struct terms t = {0};
+	struct buf e = {0};
+	size_t i;
+	int ok = load_bucket(&t, f);
+
+	if (ok && (fseek(f, 0, SEEK_SET) != 0 || ftruncate(fileno(f), 0) != 0))
+		ok = 0;
+	for (i = 0; ok && i < t.n; i++) {
+		struct term *te = t.list[i];
+		uint32_t j, h = te->hash, elen;
+		unsigned char l = (unsigned char)te->len;
+		char num[16];
+
+		*total += term_bytes(te);
+		e.len = 0;
+		buf_add(&e, "\"", 1);
+		buf_add(&e, te->key, te->len);
+		buf_add(&e, "\":[", 3);
+		for (j = 0; j < te->n; j++) {
+			uint32_t d = j ? te->ids[j] - te->ids[j - 1] : te->ids[j];
+			char *p = num + sizeof(num);
+
+			do /* the digits, from the last */
+				*--p = (char)('0' + d % 10);
+			while ((d /= 10) > 0);
+			if (j > 0)
+				*--p = ',';
+			buf_add(&e, p, (size_t)(num + sizeof(num) - p));
+		}
+		buf_add(&e, "]", 1);
+		elen = (uint32_t)e.len;
+		if (fwrite_unlocked(&h, sizeof(h), 1, f) != 1 ||
+		    fwrite_unlocked(&l, 1, 1, f) != 1 ||
+		    fwrite_unlocked(te->key, 1, te->len, f) != te->len ||
+		    fwrite_unlocked(&elen, sizeof(elen), 1, f) != 1 ||
+		    fwrite_unlocked(e.data, 1, e.len, f) != e.len)
+			ok = 0;
+	}
+	buf_free(&e);
+	terms_free(&t);
+	return ok && fflush(f) == 0;
+}
+
+/* A term of a grouped bucket, as group_bucket() wrote it. */
+struct entry {
+	uint32_t shard;
+	const char *key;
+	size_t len;
+	const char *text; /* "key":[…] */
+	size_t tlen;
+};
+
+static int
+by_entry(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c;
+
+	if (x->shard != y->shard)
+		return x->shard < y->shard ? -1 : 1;
+	c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/*
+ * Writes the shards whose terms are in grouped bucket k, or every shard
+ * when there are fewer shards than buckets (k is 0 then): shards k,
+ * k + nb, k + 2nb and so on.  0 after reporting.
+ */
+static int
+write_shards(struct spill *sp, size_t k, size_t shards, const char *path,
+             struct buf *b, uint64_t *v)
+{
+	size_t i, s, n = 0, cap = 0, step = shards >= sp->nb ? sp->nb : 1;
+	struct buf all = {0};
+	struct entry *ents = NULL;
+	uint32_t h, elen;
 	int ok = 1;
 
-	memset(t, 0, sizeof(*t));
-	for (i = step == 1 ? 0 : k; i < (step == 1 ? sp->nb : k + 1); i++)
-		if (!load_bucket(t, sp->bucket[i])) {
-			diag(path, 0, 0, D_WRITE, strerror(errno ? errno : EIO));
-			terms_free(t);
-			memset(t, 0, sizeof(*t));
-			return 0;
+	for (i = step == 1 ? 0 : k; ok && i < (step == 1 ? sp->nb : k + 1); i++)
+		ok = fseek(sp->bucket[i], 0, SEEK_SET) == 0 &&
+		     slurp_file(sp->bucket[i], &all);
+	/* The entries point into all, which grows no more. */
+	for (i = 0; ok && i < all.len; i += 4 + 1 + ents[n - 1].len + 4 +
+	                                    ents[n - 1].tlen) {
+		if (i + 5 > all.len) {
+			ok = 0;
+			break;
 		}
-	for (i = 0; i < t->n; i++)
-		t->list[i]->shard %= (uint32_t)shards;
-	if (t->n > 0)
-		qsort(t->list, t->n, sizeof(*t->list), by_shard);
-	for (i = 0, s = step == 1 ? 0 : k; s < shards; s += step) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			ents = xrealloc(ents, cap * sizeof(*ents));
+		}
+		memcpy(&h, all.data + i, sizeof(h));
+		ents[n].shard = (uint32_t)(h % shards);
+		ents[n].len = (unsigned char)all.data[i + 4];
+		ents[n].key = all.data + i + 5;
+		if (i + 5 + ents[n].len + 4 > all.len) {
+			ok = 0;
+			break;
+		}
+		memcpy(&elen, all.data + i + 5 + ents[n].len, sizeof(elen));
+		ents[n].text = all.data + i + 5 + ents[n].len + 4;
+		ents[n].tlen = elen;
+		if (i + 5 + ents[n].len + 4 + elen > all.len) {
+			ok = 0;
+			break;
+		}
+		n++;
+	}
+	if (!ok)
+		diag(path, 0, 0, D_WRITE, strerror(errno ? errno : EIO));
+	if (ok && n > 0)
+		qsort(ents, n, sizeof(*ents), by_entry);
+	for (i = 0, s = step == 1 ? 0 : k; ok && s < shards; s += step) {
 		buf_add(b, "{", 1);
-		for (; i < t->n && t->list[i]->shard == s; i++) {
-			struct term *e = t->list[i];
-			uint32_t j;
-			char num[16];
-
+		for (; i < n && ents[i].shard == s; i++) {
 			if (b->len > 1)
 				buf_add(b, ",", 1);
-			buf_add(b, "\"", 1);
-			buf_add(b, e->key, e->len);
-			buf_add(b, "\":[", 3);
-			for (j = 0; j < e->n; j++) {
-				uint32_t d = j ? e->ids[j] - e->ids[j - 1] : e->ids[j];
-				char *p = num + sizeof(num);
-
-				do /* the digits, from the last */
-					*--p = (char)('0' + d % 10);
-				while ((d /= 10) > 0);
-				if (j > 0)
-					*--p = ',';
-				buf_add(b, p, (size_t)(num + sizeof(num) - p));
-			}
-			buf_add(b, "]", 1);
+			buf_add(b, ents[i].text, ents[i].tlen);
 		}
 		buf_add(b, "}\n", 2);
 		ok &= write_part(path, "terms", s, b, v);
 	}
-	terms_free(t);
-	memset(t, 0, sizeof(*t));
+	free(ents);
+	buf_free(&all);
 	return ok;
 }
 
@@ -497,10 +713,11 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 	int dirty;
 	uint64_t h = hash_bytes(PRESS_VERSION, sizeof(PRESS_VERSION), 7), fh;
 	uint64_t v = 1;
-	struct terms t = {0};
 	struct spill sp = {0};
-	struct buf docs = {0}, b = {0};
+	struct buf docs = {0}, b = {0}, mine = {0};
 	size_t i, k, total = 0, shards = 1, blocks = 0;
+	int whole = 1; /* every story of the issue had its text */
+	uint64_t *keys;
 	xmlDocPtr heads;
 	xmlNodePtr page, story;
 
@@ -509,14 +726,17 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 	/* Made again when a story's heads or text changed (its issue's
 	 * print XML holds both), or the sheet of the texts. */
 	h = hash_bytes(dir, strlen(dir) + 1, h);
+	keys = xcalloc(n + 1, sizeof(*keys));
 	for (i = 0; i < n; i++) {
 		h = hash_bytes(ids[i], strlen(ids[i]) + 1, h);
 		path = xasprintf("%s/.press/heads/%s.xml", out, ids[i]);
 		fh = cache_file(c, path);
+		keys[i] = hash_bytes(&fh, sizeof(fh), 1);
 		h = hash_bytes(&fh, sizeof(fh), h);
 		free(path);
 		path = xasprintf("%s/print/%s/issue.xml", out, ids[i]);
 		fh = cache_file(c, path);
+		keys[i] = hash_bytes(&fh, sizeof(fh), keys[i]);
 		h = hash_bytes(&fh, sizeof(fh), h);
 		free(path);
 	}
@@ -526,6 +746,7 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 		cache_keep(c, "search");
 		cache_keep(c, "search-shards");
 		cache_keep(c, "search-blocks");
+		free(keys);
 		free(idx);
 		return;
 	}
@@ -552,6 +773,25 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 		free(hp);
 		if (heads == NULL)
 			continue;
+		/* Its pairs as the last build kept them, unless the texts'
+		 * sheet changed; else from its texts, and kept. */
+		{
+			uint32_t stories = 0;
+
+			for (page = xmlDocGetRootElement(heads)->children;
+			     page != NULL; page = page->next)
+				for (story = page->children; story != NULL;
+				     story = story->next)
+					stories += story->type == XML_ELEMENT_NODE &&
+					           xmlStrEqual(story->name, X("story"));
+			sp.mine = !dirty && stories > 0 &&
+			          record_read(&sp, out, ids[i], keys[i], stories) ?
+			              NULL : &mine;
+			sp.base = sp.doc;
+			mine.len = 0;
+			buf_add(&mine, "", 0);
+			whole = 1;
+		}
 		date = xmlGetProp(xmlDocGetRootElement(heads), X("date"));
 		for (page = xmlDocGetRootElement(heads)->children; page != NULL;
 		     page = page->next)
@@ -584,9 +824,14 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 				hp = xasprintf("%s/%s", out, text);
 				/* Without its text (a story whose page failed), the
 				 * headline at least. */
-				if (!index_file(&sp, hp) && head != NULL)
-					search_terms((char *)head, strlen((char *)head),
-					             spill_term, &sp);
+				if (sp.mine == NULL)
+					; /* spilled from its record */
+				else if (!index_file(&sp, hp)) {
+					if (head != NULL)
+						search_terms((char *)head, strlen((char *)head),
+						             spill_term, &sp);
+					whole = 0;
+				}
 				free(hp);
 				free(text);
 				xmlFree(slug);
@@ -599,9 +844,15 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 					write_part(path, "docs", blocks++, &docs, &v);
 				}
 			}
+		/* An issue with a text missing is read again next time. */
+		if (sp.mine != NULL && !sp.failed)
+			record_write(out, ids[i], keys[i], sp.doc - sp.base,
+			             whole ? &mine : NULL);
+		sp.mine = NULL;
 		xmlFree(date);
 		xmlFreeDoc(heads);
 	}
+	record_prune(out, ids, n);
 	if (sp.doc % SEARCH_BLOCK != 0) {
 		buf_add(&docs, "]", 1);
 		write_part(path, "docs", blocks++, &docs, &v);
@@ -610,14 +861,9 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 
 	/* The shards, each term's postings as steps: their count from the
 	 * size of every term's postings, then a bucket at a time. */
-	for (k = 0; k < sp.nb && !sp.failed; k++) {
-		if (!load_bucket(&t, sp.bucket[k]))
+	for (k = 0; k < sp.nb && !sp.failed; k++)
+		if (!group_bucket(sp.bucket[k], &total))
 			sp.failed = 1;
-		for (i = 0; i < t.n; i++)
-			total += term_bytes(t.list[i]);
-		terms_free(&t);
-		memset(&t, 0, sizeof(t));
-	}
 	if (sp.failed) {
 		diag(path, 0, 0, D_WRITE, strerror(errno ? errno : EIO));
 		goto out;
@@ -627,7 +873,7 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 	/* Fewer shards than buckets: the index is small, and read whole. */
 	for (k = 0; k < sp.nb; k++)
 		if ((shards >= sp.nb || k == 0) &&
-		    !write_shards(&t, &sp, k, shards, path, &b, &v))
+		    !write_shards(&sp, k, shards, path, &b, &v))
 			goto out;
 	empty_parts(c, "search-shards", path, "terms", shards, "{}\n");
 
@@ -652,7 +898,8 @@ search_index(struct cache *c, const char *out, const char *const *ids, size_t n,
 			cache_set(c, "search", h);
 	}
 out:
-	terms_free(&t);
+	free(keys);
+	buf_free(&mine);
 	for (k = 0; k < sp.nb; k++)
 		if (sp.bucket[k] != NULL)
 			fclose(sp.bucket[k]);
