@@ -346,30 +346,32 @@ each_listed(struct cache *c, const char *list,
             int (*fn)(struct cache *, const char *))
 {
 	FILE *f = fopen(list, "r");
-	char *line = NULL, *out = xstrdup(list), *dot, *full;
-	size_t cap = 0;
+	char *line = NULL;
+	const char *dot = strstr(list, "/.press/files/");
+	struct buf full = {0};
+	size_t cap = 0, base;
 	ssize_t n;
 	int all = 1;
 
-	/* The list, OUT/.press/files/<id>, names files under OUT. */
-	if ((dot = strstr(out, "/.press/files/")) != NULL)
-		*dot = '\0';
-	if (f == NULL) {
-		free(out);
+	if (f == NULL)
 		return 0;
-	}
+	/* The list, OUT/.press/files/<id>, names files under OUT. */
+	buf_add(&full, list, dot != NULL ? (size_t)(dot - list) : 0);
+	if (dot != NULL)
+		buf_add(&full, "/", 1);
+	base = full.len;
 	while ((n = getline(&line, &cap, f)) > 0) {
 		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
+			line[--n] = '\0';
 		if (*line == '\0')
 			continue;
-		full = xasprintf("%s/%s", out, line);
-		if (!fn(c, full))
+		full.len = base;
+		buf_add(&full, line, (size_t)n);
+		if (!fn(c, full.data))
 			all = 0;
-		free(full);
 	}
 	free(line);
-	free(out);
+	buf_free(&full);
 	fclose(f);
 	return all;
 }
