@@ -122,7 +122,8 @@ out/bin/gencorpus: tools/gencorpus.c
 
 # press against Hugo on a generated corpus of 10,000 stories, and how press
 # scales at 10,000 and 50,000 (BENCH_SIZES="10000 50000 100000" for more,
-# BENCH_ONLY=scale for the scale table alone; tools/bench.sh says what).
+# BENCH_ONLY=scale for the scale table alone, BENCH_DIR=/dev/shm/... to
+# build on a tmpfs; tools/bench.sh says what).
 bench: $(PRESS) out/bin/gencorpus
 	sh tools/bench.sh
 
