@@ -649,41 +649,44 @@ write_shards(struct spill *sp, size_t k, size_t shards, const char *path,
              struct buf *b, uint64_t *v)
 {
 	size_t i, s, n = 0, cap = 0, step = shards >= sp->nb ? sp->nb : 1;
+	size_t first = step == 1 ? 0 : k, last = step == 1 ? sp->nb : k + 1;
 	struct buf all = {0};
-	struct entry *ents = NULL;
+	struct entry *ents = NULL, e;
 	uint32_t h, elen;
 	int ok = 1;
 
-	for (i = step == 1 ? 0 : k; ok && i < (step == 1 ? sp->nb : k + 1); i++)
+	for (i = first; ok && i < last; i++)
 		ok = fseek(sp->bucket[i], 0, SEEK_SET) == 0 &&
 		     slurp_file(sp->bucket[i], &all);
 	/* The entries point into all, which grows no more. */
-	for (i = 0; ok && i < all.len; i += 4 + 1 + ents[n - 1].len + 4 +
-	                                    ents[n - 1].tlen) {
-		if (i + 5 > all.len) {
+	for (i = 0; ok && i < all.len; n++) {
+		if (all.len - i < sizeof(h) + 1) {
 			ok = 0;
 			break;
 		}
+		memcpy(&h, all.data + i, sizeof(h));
+		e.shard = (uint32_t)(h % shards);
+		e.len = (unsigned char)all.data[i + sizeof(h)];
+		e.key = all.data + i + sizeof(h) + 1;
+		i += sizeof(h) + 1 + e.len;
+		if (i > all.len || all.len - i < sizeof(elen)) {
+			ok = 0;
+			break;
+		}
+		memcpy(&elen, all.data + i, sizeof(elen));
+		i += sizeof(elen);
+		if (all.len - i < elen) {
+			ok = 0;
+			break;
+		}
+		e.text = all.data + i;
+		e.tlen = elen;
+		i += elen;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 1024;
 			ents = xrealloc(ents, cap * sizeof(*ents));
 		}
-		memcpy(&h, all.data + i, sizeof(h));
-		ents[n].shard = (uint32_t)(h % shards);
-		ents[n].len = (unsigned char)all.data[i + 4];
-		ents[n].key = all.data + i + 5;
-		if (i + 5 + ents[n].len + 4 > all.len) {
-			ok = 0;
-			break;
-		}
-		memcpy(&elen, all.data + i + 5 + ents[n].len, sizeof(elen));
-		ents[n].text = all.data + i + 5 + ents[n].len + 4;
-		ents[n].tlen = elen;
-		if (i + 5 + ents[n].len + 4 + elen > all.len) {
-			ok = 0;
-			break;
-		}
-		n++;
+		ents[n] = e;
 	}
 	if (!ok)
 		diag(path, 0, 0, D_WRITE, strerror(errno ? errno : EIO));
