@@ -1119,28 +1119,30 @@ render_month(xmlDocPtr doc, const char *out, const char *month)
  */
 struct aside {
 	xmlDocPtr doc;
-	xmlNodePtr *body;  /* a <story>'s or <continuation>'s <body> */
-	xmlNodePtr *after; /* its element before it, or NULL: first child */
-	xmlNodePtr *owner; /* the story or continuation */
-	xmlChar **slug;
-	int *out;          /* set aside now */
+	struct aside_body {
+		xmlNodePtr node;  /* a <story>'s or <continuation>'s <body> */
+		xmlNodePtr after; /* its element before it, or NULL: first */
+		xmlNodePtr owner; /* the story or continuation */
+		xmlChar *slug;
+		int out;          /* set aside now */
+	} *b;
 	size_t n;
 };
 static struct aside asides[2];
 
-/* Body i back in its place, if it was set aside. */
+/* A body back in its place, if it was set aside. */
 static void
-aside_back(struct aside *a, size_t i)
+aside_back(struct aside_body *b)
 {
-	if (!a->out[i])
+	if (!b->out)
 		return;
-	if (a->after[i] != NULL)
-		xmlAddNextSibling(a->after[i], a->body[i]);
-	else if (a->owner[i]->children != NULL)
-		xmlAddPrevSibling(a->owner[i]->children, a->body[i]);
+	if (b->after != NULL)
+		xmlAddNextSibling(b->after, b->node);
+	else if (b->owner->children != NULL)
+		xmlAddPrevSibling(b->owner->children, b->node);
 	else
-		xmlAddChild(a->owner[i], a->body[i]);
-	a->out[i] = 0;
+		xmlAddChild(b->owner, b->node);
+	b->out = 0;
 }
 
 static void
@@ -1149,14 +1151,10 @@ aside_free(struct aside *a)
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
-		aside_back(a, i);
-		xmlFree(a->slug[i]);
+		aside_back(&a->b[i]);
+		xmlFree(a->b[i].slug);
 	}
-	free(a->body);
-	free(a->after);
-	free(a->owner);
-	free(a->slug);
-	free(a->out);
+	free(a->b);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -1183,16 +1181,12 @@ aside_find(struct aside *a, xmlDocPtr doc)
 			}
 			if (c == NULL)
 				continue;
-			a->body = xrealloc(a->body, (a->n + 1) * sizeof(*a->body));
-			a->after = xrealloc(a->after, (a->n + 1) * sizeof(*a->after));
-			a->owner = xrealloc(a->owner, (a->n + 1) * sizeof(*a->owner));
-			a->slug = xrealloc(a->slug, (a->n + 1) * sizeof(*a->slug));
-			a->out = xrealloc(a->out, (a->n + 1) * sizeof(*a->out));
-			a->body[a->n] = c;
-			a->after[a->n] = prev;
-			a->owner[a->n] = n;
-			a->slug[a->n] = xmlGetProp(n, (const xmlChar *)"slug");
-			a->out[a->n++] = 0;
+			a->b = xrealloc(a->b, (a->n + 1) * sizeof(*a->b));
+			a->b[a->n].node = c;
+			a->b[a->n].after = prev;
+			a->b[a->n].owner = n;
+			a->b[a->n].slug = xmlGetProp(n, (const xmlChar *)"slug");
+			a->b[a->n++].out = 0;
 		}
 }
 
@@ -1220,16 +1214,13 @@ render_aside(xmlDocPtr doc, const char *slug)
 		}
 	if (a == NULL)
 		return;
-	for (i = 0; i < a->n; i++) {
-		int mine = xmlStrEqual(a->slug[i], (const xmlChar *)slug);
-
-		if (mine)
-			aside_back(a, i);
-		else if (!mine && !a->out[i]) {
-			xmlUnlinkNode(a->body[i]);
-			a->out[i] = 1;
+	for (i = 0; i < a->n; i++)
+		if (xmlStrEqual(a->b[i].slug, (const xmlChar *)slug))
+			aside_back(&a->b[i]);
+		else if (!a->b[i].out) {
+			xmlUnlinkNode(a->b[i].node);
+			a->b[i].out = 1;
 		}
-	}
 	/* What the stories' outputs stripped is not the body now in. */
 	for (i = 0; i < noutputs; i++)
 		if (outputs[i].over == OVER_STORY)
