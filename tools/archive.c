@@ -204,27 +204,16 @@ unpublish_month(const char *out, const char *month)
 	free(list);
 }
 
-/* Reads OUT/.press/months into old: id → "HASH DATE". */
+/* A line of OUT/.press/months into old: id → "HASH DATE". */
 static void
-read_held(const char *path, struct strmap *old)
+held_line(char *line, void *old)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL, *sp;
-	size_t cap = 0;
-	ssize_t n;
+	char *sp = strchr(line, ' ');
 
-	if (f == NULL)
-		return;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
-		if ((sp = strchr(line, ' ')) != NULL) {
-			*sp = '\0';
-			strmap_put(old, line, sp + 1);
-		}
+	if (sp != NULL) {
+		*sp = '\0';
+		strmap_put(old, line, sp + 1);
 	}
-	free(line);
-	fclose(f);
 }
 
 void
@@ -256,7 +245,7 @@ archive_render(const struct build_opts *opts, const struct paper *paper,
 
 	/* Which issues have heads, their dates, and the months whose
 	 * issues changed. */
-	read_held(index, &old);
+	each_line(index, held_line, &old);
 	buf_add(&list, "", 0);
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/.press/heads/%s.xml", opts->out, ids[i]);

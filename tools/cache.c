@@ -339,41 +339,46 @@ cache_free(struct cache *c)
 	free(c);
 }
 
+/* What each_listed() passes each line of a list. */
+struct listed {
+	struct cache *c;
+	int (*fn)(struct cache *, const char *);
+	struct buf full; /* OUT/, then the line */
+	size_t base;
+	int all;
+};
+
+static void
+listed_line(char *line, void *arg)
+{
+	struct listed *l = arg;
+
+	if (*line == '\0')
+		return;
+	l->full.len = l->base;
+	buf_adds(&l->full, line);
+	if (!l->fn(l->c, l->full.data))
+		l->all = 0;
+}
+
 /* Calls fn on each line of the file list (a path a line), and returns
  * whether every call returned 1; 0 when there is no list. */
 static int
 each_listed(struct cache *c, const char *list,
             int (*fn)(struct cache *, const char *))
 {
-	FILE *f = fopen(list, "r");
-	char *line = NULL;
 	const char *dot = strstr(list, "/.press/files/");
-	struct buf full = {0};
-	size_t cap = 0, base;
-	ssize_t n;
-	int all = 1;
+	struct listed l = {c, fn, {0}, 0, 1};
+	int read;
 
-	if (f == NULL)
-		return 0;
 	/* The list, OUT/.press/files/<id>, names files under OUT. */
-	buf_add(&full, list, dot != NULL ? (size_t)(dot - list) : 0);
+	buf_add(&l.full, list, dot != NULL ? (size_t)(dot - list) : 0);
 	if (dot != NULL)
-		buf_add(&full, "/", 1);
-	base = full.len;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (*line == '\0')
-			continue;
-		full.len = base;
-		buf_add(&full, line, (size_t)n);
-		if (!fn(c, full.data))
-			all = 0;
-	}
-	free(line);
-	buf_free(&full);
-	fclose(f);
-	return all;
+		buf_add(&l.full, "/", 1);
+	l.base = l.full.len;
+	read = each_line(list, listed_line, &l);
+	buf_free(&l.full);
+	return read && l.all;
 }
 
 static int

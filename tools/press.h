@@ -77,6 +77,10 @@ void buf_adds(struct buf *, const char *);
 void buf_addc(struct buf *, uint32_t); /* one code point as UTF-8 */
 void buf_free(struct buf *);
 
+/* Calls fn with each line of the file at path, its line end taken off
+ * (fn may change the line); 0 when the file cannot be opened. */
+int each_line(const char *path, void (*fn)(char *line, void *arg), void *arg);
+
 /* A map of strings to strings (a hash table): lookups in constant time,
  * for lists that can hold thousands of names. */
 struct strmap {

@@ -942,33 +942,24 @@ deps_hash(struct cache *c, const struct output *o)
 	return h;
 }
 
-/* Reads a list of "KEY<TAB>FILE" lines into the outputs they name. */
+/* A "KEY<TAB>FILE" line of a list of deps into the outputs it names. */
 static void
-read_deps(const char *path)
+dep_line(char *line, void *arg)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL, *tab;
-	size_t cap = 0, i;
-	ssize_t n;
+	char *tab = strchr(line, '\t');
+	size_t i;
 
-	if (f == NULL)
+	(void)arg;
+	if (tab == NULL)
 		return;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
-		if ((tab = strchr(line, '\t')) == NULL)
-			continue;
-		*tab = '\0';
-		for (i = 0; i < noutputs; i++) {
-			char *key = dep_key(&outputs[i]);
+	*tab = '\0';
+	for (i = 0; i < noutputs; i++) {
+		char *key = dep_key(&outputs[i]);
 
-			if (strcmp(key, line) == 0)
-				add_dep(&outputs[i], tab + 1);
-			free(key);
-		}
+		if (strcmp(key, line) == 0)
+			add_dep(&outputs[i], tab + 1);
+		free(key);
 	}
-	free(line);
-	fclose(f);
 }
 
 int
@@ -978,7 +969,7 @@ render_dirty(struct cache *c, const char *out)
 	size_t i;
 	int n = 0;
 
-	read_deps(path);
+	each_line(path, dep_line, NULL);
 	free(path);
 	for (i = 0; i < noutputs; i++) {
 		struct output *o = &outputs[i];
@@ -1028,7 +1019,7 @@ render_commit(struct cache *c, const char *out, int all)
 		while ((e = readdir(d)) != NULL)
 			if (strncmp(e->d_name, "deps.", 5) == 0) {
 				path = xasprintf("%s/%s", dir, e->d_name);
-				read_deps(path);
+				each_line(path, dep_line, NULL);
 				unlink(path);
 				free(path);
 			}

@@ -91,6 +91,26 @@ buf_add(struct buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
+int
+each_line(const char *path, void (*fn)(char *line, void *arg), void *arg)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (f == NULL)
+		return 0;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		fn(line, arg);
+	}
+	free(line);
+	fclose(f);
+	return 1;
+}
+
 void
 buf_adds(struct buf *b, const char *s)
 {
