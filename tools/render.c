@@ -621,7 +621,7 @@ int
 render_load(const char *dir, const char *encoding)
 {
 	yaml_document_t doc;
-	yaml_node_t *root, *list, *e;
+	yaml_node_t *root, *list, *e, *key;
 	yaml_node_item_t *it;
 	struct src *src;
 	char *path;
@@ -690,10 +690,10 @@ render_load(const char *dir, const char *encoding)
 			continue;
 		}
 		pv = fm_scalar(fm_get(&doc, e, "preview", NULL));
-		enc = fm_scalar(fm_get(&doc, e, "encoding", NULL));
+		key = fm_get(&doc, e, "encoding", NULL);
+		enc = fm_scalar(key);
 		if (enc != NULL && strcmp(enc, "UTF-8") != 0) {
-			diag(path, fm_line(fm_get(&doc, e, "encoding", NULL), 0),
-			     fm_col(fm_get(&doc, e, "encoding", NULL)), D_TEMPLATE,
+			diag(path, fm_line(key, 0), fm_col(key), D_TEMPLATE,
 			     "'encoding' can only be UTF-8 (the file stays UTF-8 "
 			     "whatever --print-encoding names)");
 			ok = 0;
@@ -701,13 +701,12 @@ render_load(const char *dir, const char *encoding)
 		}
 		/* index: a story's text for search (search.c), read back
 		 * from the site, which the index goes into too. */
-		idx = fm_scalar(fm_get(&doc, e, "index", NULL));
+		key = fm_get(&doc, e, "index", NULL);
+		idx = fm_scalar(key);
 		if (idx != NULL &&
 		    (o != OVER_STORY || strncmp(to, "site/", 5) != 0 ||
-		     strncmp(idx, "site/", 5) != 0 ||
-		     !inside(path, fm_get(&doc, e, "index", NULL), idx))) {
-			diag(path, fm_line(fm_get(&doc, e, "index", NULL), 0),
-			     fm_col(fm_get(&doc, e, "index", NULL)), D_TEMPLATE,
+		     strncmp(idx, "site/", 5) != 0 || !inside(path, key, idx))) {
+			diag(path, fm_line(key, 0), fm_col(key), D_TEMPLATE,
 			     "'index' is for an output over: story under site/, "
 			     "and names a folder under site/");
 			ok = 0;
