@@ -18,7 +18,7 @@
 //        --url URL] [--shots DIR] [--copy] FILE.html...
 // Prints "ok   NAME: FILE ..." or "FAIL NAME: FILE" with details indented
 // by 4 spaces; exits 1 on a failure, 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from '../web/browser.mjs';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, relative, join, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,11 +43,7 @@ if (!root || !(width > 0) || files.length === 0) {
 }
 if (shots) mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 
 const types = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 

@@ -20,7 +20,7 @@
 // Prints "ok   serve: chromium: NAME" or "FAIL serve: chromium: NAME" with
 // details indented by 4 spaces; the file is left as it was found.  Exits
 // 1 on a failure, 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from '../web/browser.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [url, file, svgurl] = process.argv.slice(2);
@@ -56,11 +56,7 @@ async function until(page, test, limit) {
 }
 
 const original = readFileSync(file, 'utf8');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const errors = [];

@@ -6,7 +6,7 @@
 // Prints "ok   axe: …" or "FAIL axe: …" with each violation (rule,
 // impact, page, width, the first elements) indented by 4 spaces; exits 1
 // on a violation, 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -29,11 +29,7 @@ const axePath = require.resolve('axe-core/axe.min.js');
 const axeSource = readFileSync(axePath, 'utf8');
 const version = JSON.parse(readFileSync(resolve(axePath, '../package.json'), 'utf8')).version;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 const found = [];
 let checked = 0;
 for (const file of files) {

@@ -15,7 +15,7 @@
 //        [--widths 390,1024,1440] FILE.html...
 // Prints "ok   NAME" or "FAIL NAME" with details indented by 4 spaces;
 // exits 1 on a failure, 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,11 +35,7 @@ if (!site || files.length === 0 || widths.some((w) => !(w > 0))) {
 }
 if (shots) mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 
 // Runs in the page: the headlines' line breaks that fall inside a word,
 // the number of breaks seen, and the 版面导航's rows.

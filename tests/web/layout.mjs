@@ -23,7 +23,7 @@
 //        [--max-hole 2] [--root-size 20px] FILE.html...
 // Prints "ok   NAME" or "FAIL NAME" with details indented by 4 spaces;
 // exits 1 on a failure, 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -42,11 +42,7 @@ if (!site || files.length === 0 || widths.some((w) => !(w > 0))) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 
 // Runs in the page: the holes, rules at a column top, unboxed stories.
 function inspect(most) {

@@ -13,7 +13,7 @@
 // usage: node tests/web/print.mjs --site DIR --tmp DIR FILE.html...
 // Prints "ok   NAME" or "FAIL NAME" with details indented by 4 spaces;
 // exits 1 on a failure, 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { resolve, join, basename } from 'node:path';
@@ -54,11 +54,7 @@ function pgm(path) {
   return { w: Number(head[1]), h: Number(head[2]), px: b.subarray(i) };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 const columns = [], fill = [];
 let sheets = 0, lowest = Infinity;
 for (const file of files) {

@@ -20,7 +20,7 @@
 //        [--shots DIR] [--widths 390,1024,1440] [--axe 390,1440]
 // Prints "ok   NAME" or "FAIL NAME" with details indented by 4 spaces;
 // exits 1 on a failure, 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -87,11 +87,7 @@ const require = createRequire(import.meta.url);
 let axeSource = null;
 try { axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'); } catch { /* below */ }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 const problems = { results: [], shards: [], axe: [], noscript: [] };
 let shown = 0, saved = 0;
 for (const width of widths) {

@@ -19,7 +19,7 @@
 // Prints "ok   chromium: FILE ..." or "FAIL chromium: FILE" with the
 // details indented by 4 spaces, one line per file; exits 1 on a failure,
 // 2 on a usage error.
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { mkdirSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,11 +39,7 @@ if (!site || files.length === 0 || widths.some((w) => !(w > 0))) {
 }
 if (shots) mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 
 // Runs in the page: the problems found, as strings.
 function inspect() {
